@@ -1,0 +1,17 @@
+package org.callsforinput.contracts;
+
+/** CloudEvents {@code type} values ({@code ce_type} header). The payload class of each type is named beside it. */
+public final class EventTypes {
+
+    /** {@link CallSnapshot}: a call was created. */
+    public static final String CALL_CREATED = "call.created";
+    /** {@link CallSnapshot}: a call changed (including opening and closing). */
+    public static final String CALL_UPDATED = "call.updated";
+    /** {@link SubmissionReceived}: a draft was submitted and is now received. */
+    public static final String SUBMISSION_RECEIVED = "submission.received";
+    /** {@link SubmissionWithdrawn}: the contributor withdrew a received submission. */
+    public static final String SUBMISSION_WITHDRAWN = "submission.withdrawn";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,39 @@
+package org.callsforinput.platform.eventing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Records an event in the caller's transaction; {@link OutboxRelay} sends it to Kafka after the commit. */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper mapper;
+
+    public Outbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Returns the event id, which becomes the CloudEvent id ({@code ce_id}) and the consumers' dedup key. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String type, String aggregateId, Object payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = topic;
+        event.type = type;
+        event.aggregateId = aggregateId;
+        event.occurredAt = Instant.now();
+        try {
+            event.payload = mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
+        }
+        event.persist();
+        return event.id;
+    }
+}

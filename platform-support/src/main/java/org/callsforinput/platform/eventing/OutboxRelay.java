@@ -1,0 +1,131 @@
+package org.callsforinput.platform.eventing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Sends committed outbox events to Kafka as binary-mode CloudEvents (record key = aggregate id, {@code ce_id} =
+ * event id) and marks them sent once the broker acknowledged them. Delivery is at least once: a crash between
+ * the broker's acknowledgement and the commit resends, which consumers absorb by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final String CHANNEL = "outbox";
+
+    private final Emitter<String> emitter;
+    private final URI source;
+    private final int batchSize;
+    private final Duration retention;
+
+    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter,
+            @ConfigProperty(name = "quarkus.application.name") String serviceName,
+            @ConfigProperty(name = "platform.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "platform.outbox.retention") Duration retention) {
+        this.emitter = emitter;
+        this.source = URI.create("/" + serviceName);
+        this.batchSize = batchSize;
+        this.retention = retention;
+    }
+
+    @Scheduled(every = "${platform.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        int sent;
+        do {
+            sent = relayBatch();
+        } while (sent == batchSize);
+    }
+
+    /** Sends one batch in order; returns how many were acknowledged. The first failure ends the batch. */
+    @Transactional
+    public int relayBatch() {
+        List<OutboxEvent> batch = OutboxEvent.lockUnsent(batchSize);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(send(event));
+        }
+        Instant now = Instant.now();
+        int sent = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                acks.get(i).get(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                // Later events of the batch stay unsent as well, so each aggregate's events keep their order.
+                Log.warnf("Outbox relay: event %s (%s) not acknowledged by Kafka, will retry: %s",
+                        batch.get(i).id, batch.get(i).type, e.getCause() == null ? e : e.getCause().getMessage());
+                break;
+            }
+            batch.get(i).sentAt = now;
+            sent++;
+        }
+        return sent;
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void purgeSent() {
+        long purged = OutboxEvent.delete("sentAt < ?1", Instant.now().minus(retention));
+        if (purged > 0) {
+            Log.infof("Outbox: purged %d sent events older than %s", purged, retention);
+        }
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent event) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.id.toString())
+                .withType(event.type)
+                .withSource(source)
+                .withSubject(event.aggregateId)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.aggregateId)
+                .build();
+        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, record),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+}

@@ -1,0 +1,129 @@
+package org.callsforinput.platform.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one error mapper of every service: exception type to status and problem type. Responses never carry stack
+ * traces or class names.
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder response = respond(e.status(), e.slug(), e.title(), e.getMessage(), List.of());
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(400, "validation-failed", "Invalid request",
+                "The request has " + errors.size() + " invalid field(s)", errors).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String detail;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            detail = "Unknown field '" + path(unknown) + "'";
+        } else if (e instanceof InvalidFormatException invalid) {
+            detail = "Field '" + path(invalid) + "' has an invalid value" + allowedValues(invalid.getTargetType());
+        } else if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            detail = "Field '" + path(mismatched) + "' has the wrong type" + allowedValues(mismatched.getTargetType());
+        } else {
+            detail = "The request body is not valid JSON for this operation";
+        }
+        return respond(400, "malformed-request", "Malformed request", detail, List.of()).build();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return respond(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token from the platform's identity provider is required", List.of())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, "forbidden", "Forbidden", "Your roles do not allow this operation", List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request refused" : known.getReasonPhrase();
+        Response.ResponseBuilder response = respond(status, title.toLowerCase().replace(' ', '-'), title, title, List.of());
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(500, "internal-error", "Internal error",
+                "The request failed unexpectedly; incident " + incident, List.of()).build();
+    }
+
+    private static Response.ResponseBuilder respond(int status, String slug, String title, String detail,
+            List<Problem.FieldError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type(slug), title, status, detail, errors));
+    }
+
+    /** "create.request.title" becomes "title": the method and parameter names mean nothing to a client. */
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String allowedValues(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return ": expected one of " + List.of(type.getEnumConstants());
+        }
+        return "";
+    }
+}

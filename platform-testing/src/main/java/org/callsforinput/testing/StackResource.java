@@ -1,0 +1,40 @@
+package org.callsforinput.testing;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} at the real test stack. Init args: {@code database} (the service's test
+ * database, created fresh by the launcher) and {@code bucket}.
+ */
+public class StackResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database;
+    private String bucket;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+        bucket = initArgs.get("bucket");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", Stack.jdbcUrl(database),
+                "quarkus.datasource.username", Stack.get("pg.user"),
+                "quarkus.datasource.password", Stack.get("pg.password"),
+                "kafka.bootstrap.servers", Stack.get("kafka.bootstrap"),
+                "storage.endpoint", Stack.get("s3.endpoint"),
+                "storage.access-key", Stack.get("s3.access-key"),
+                "storage.secret-key", Stack.get("s3.secret-key"),
+                "storage.bucket", bucket,
+                "quarkus.oidc.auth-server-url", Stack.issuer());
+    }
+
+    @Override
+    public void stop() {
+        // The stack belongs to ./platform test, which stops it after the whole suite.
+    }
+}
