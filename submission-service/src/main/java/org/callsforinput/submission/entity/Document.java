@@ -1,0 +1,59 @@
+package org.callsforinput.submission.entity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+
+/** A file of a submission, stored in the bucket under a server-generated key; the file name is metadata only. */
+@Entity
+@Table(name = "document")
+public class Document extends PanacheEntityBase {
+
+    public enum Role {
+        MAIN, ANNEX
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "submission_id")
+    public UUID submissionId;
+
+    @Enumerated(EnumType.STRING)
+    public Role role;
+
+    @Column(name = "object_key")
+    public String objectKey;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Column(name = "content_type")
+    public String contentType;
+
+    @Column(name = "size_bytes")
+    public long sizeBytes;
+
+    public String sha256;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static List<Document> ofSubmission(UUID submissionId) {
+        return list("submissionId", Sort.ascending("createdAt"), submissionId);
+    }
+
+    public static boolean keyExists(String objectKey) {
+        return count("objectKey", objectKey) > 0;
+    }
+}

@@ -1,0 +1,322 @@
+package org.callsforinput.submission.service;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.callsforinput.contracts.DocumentRef;
+import org.callsforinput.contracts.EventTypes;
+import org.callsforinput.contracts.Hyperlink;
+import org.callsforinput.contracts.SubmissionReceived;
+import org.callsforinput.contracts.SubmissionWithdrawn;
+import org.callsforinput.contracts.Topics;
+import org.callsforinput.platform.eventing.Outbox;
+import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.submission.entity.CallForInput;
+import org.callsforinput.submission.entity.CallForInput.Timeliness;
+import org.callsforinput.submission.entity.Document;
+import org.callsforinput.submission.entity.DocumentFormat;
+import org.callsforinput.submission.entity.Submission;
+import org.callsforinput.submission.rest.SubmissionRequest;
+import org.callsforinput.submission.storage.DocumentStore;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Drafts, documents, submission and withdrawal, always within the caller's organisation. */
+@ApplicationScoped
+public class SubmissionService {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    private final Outbox outbox;
+    private final DocumentStore store;
+
+    public SubmissionService(Outbox outbox, DocumentStore store) {
+        this.outbox = outbox;
+        this.store = store;
+    }
+
+    public Optional<Submission> find(Contributor who, UUID id) {
+        return Submission.findOwned(id, who.organisationId());
+    }
+
+    public List<Submission> list(Contributor who, int page, int size) {
+        return Submission.listOwned(who.organisationId(), page, size);
+    }
+
+    @Transactional
+    public Submission createDraft(Contributor who, SubmissionRequest request) {
+        CallForInput call = acceptingCall(request.callId());
+        Submission submission = new Submission();
+        submission.id = UUID.randomUUID();
+        submission.callId = call.id;
+        submission.organisationId = who.organisationId();
+        submission.status = Submission.Status.DRAFT;
+        submission.createdBy = who.subject();
+        submission.createdAt = Instant.now();
+        apply(submission, call, request);
+        submission.persist();
+        return submission;
+    }
+
+    @Transactional
+    public Optional<Submission> updateDraft(Contributor who, UUID id, SubmissionRequest request) {
+        return Submission.lockOwned(id, who.organisationId()).map(submission -> {
+            requireDraft(submission);
+            if (!submission.callId.equals(request.callId())) {
+                throw ApiException.badRequest("call-immutable", "A draft cannot move to another call");
+            }
+            apply(submission, acceptingCall(request.callId()), request);
+            return submission;
+        });
+    }
+
+    @Transactional
+    public boolean deleteDraft(Contributor who, UUID id) {
+        Optional<Submission> found = Submission.lockOwned(id, who.organisationId());
+        if (found.isEmpty()) {
+            return false;
+        }
+        requireDraft(found.get());
+        List<Document> documents = Document.ofSubmission(id);
+        Document.delete("submissionId", id);
+        found.get().delete();
+        // Objects go after the rows: a crash in between leaves orphans, which the clean-up removes.
+        documents.forEach(d -> store.remove(d.objectKey));
+        return true;
+    }
+
+    public List<Document> documents(UUID submissionId) {
+        return Document.ofSubmission(submissionId);
+    }
+
+    /** Streams a document into storage, then records it; nothing is kept when any check fails. */
+    public Document attach(Contributor who, UUID id, Document.Role role, String fileName, InputStream body) {
+        FileNames.check(fileName);
+        DocumentFormat claimed = DocumentFormat.ofFileName(fileName).orElseThrow(() -> unsupported(fileName));
+        long limit = QuarkusTransaction.requiringNew().call(() -> uploadLimit(who, id, role, claimed));
+        UUID documentId = UUID.randomUUID();
+        String key = "submissions/" + id + "/" + documentId;
+        try (DocumentStore.Stored stored = store.put(key, body, limit, fileName)) {
+            try {
+                if (stored.size() == 0) {
+                    throw ApiException.badRequest("empty-file", "The file is empty");
+                }
+                return QuarkusTransaction.requiringNew().call(() -> record(who, id, role, documentId, fileName, claimed, stored));
+            } catch (RuntimeException e) {
+                store.remove(key);
+                throw e;
+            }
+        }
+    }
+
+    @Transactional
+    public boolean removeDocument(Contributor who, UUID id, UUID documentId) {
+        Submission submission = Submission.lockOwned(id, who.organisationId())
+                .orElseThrow(() -> ApiException.notFound("Submission " + id));
+        requireDraft(submission);
+        Optional<Document> document = Document.find("id = ?1 and submissionId = ?2", documentId, id).firstResultOptional();
+        document.ifPresent(d -> {
+            d.delete();
+            store.remove(d.objectKey);
+        });
+        return document.isPresent();
+    }
+
+    /** Moves a complete draft to RECEIVED, with its {@code submission.received} event in the same transaction. */
+    @Transactional
+    public Optional<Submission> submit(Contributor who, UUID id) {
+        return Submission.lockOwned(id, who.organisationId()).map(submission -> {
+            if (submission.status != Submission.Status.DRAFT) {
+                throw ApiException.conflict("already-submitted", "Submission " + submission.reference + " was already submitted");
+            }
+            CallForInput call = CallForInput.findById(submission.callId, LockModeType.PESSIMISTIC_WRITE);
+            Instant now = Instant.now();
+            Timeliness timeliness = call.timeliness(now);
+            if (!timeliness.accepted()) {
+                throw closed(call, timeliness);
+            }
+            List<Document> documents = Document.ofSubmission(id);
+            boolean hasWordMain = documents.stream().anyMatch(d -> d.role == Document.Role.MAIN
+                    && DocumentFormat.ofFileName(d.fileName).map(DocumentFormat::isWord).orElse(false));
+            if (!hasWordMain) {
+                throw new ApiException(422, "incomplete-submission", "Incomplete submission",
+                        "A submission needs a main document in Word format (.docx or .doc)");
+            }
+            submission.reference = "%s-%04d".formatted(call.referencePrefix, call.nextSequence++);
+            submission.status = Submission.Status.RECEIVED;
+            submission.receivedAt = now;
+            submission.late = timeliness == Timeliness.LATE;
+            submission.updatedAt = now;
+            outbox.publish(Topics.SUBMISSIONS, EventTypes.SUBMISSION_RECEIVED, id.toString(), received(submission, call, documents));
+            Log.infof("Submission %s received for call %s (late: %s)", submission.reference, call.slug, submission.late);
+            return submission;
+        });
+    }
+
+    @Transactional
+    public Optional<Submission> withdraw(Contributor who, UUID id) {
+        return Submission.lockOwned(id, who.organisationId()).map(submission -> {
+            switch (submission.status) {
+                case DRAFT -> throw ApiException.conflict("not-submitted", "A draft is deleted, not withdrawn");
+                case WITHDRAWN -> {
+                    return submission;
+                }
+                default -> {
+                    Instant now = Instant.now();
+                    submission.status = Submission.Status.WITHDRAWN;
+                    submission.updatedAt = now;
+                    outbox.publish(Topics.SUBMISSIONS, EventTypes.SUBMISSION_WITHDRAWN, id.toString(),
+                            new SubmissionWithdrawn(id, submission.reference, submission.callId, now));
+                    return submission;
+                }
+            }
+        });
+    }
+
+    private long uploadLimit(Contributor who, UUID id, Document.Role role, DocumentFormat claimed) {
+        Submission submission = Submission.findOwned(id, who.organisationId())
+                .orElseThrow(() -> ApiException.notFound("Submission " + id));
+        requireDraft(submission);
+        CallForInput call = CallForInput.findById(submission.callId);
+        List<DocumentFormat> accepted = role == Document.Role.MAIN ? call.mainTypes : call.annexTypes;
+        if (!accepted.contains(claimed)) {
+            throw new ApiException(415, "unsupported-document-type", "Unsupported document type",
+                    "This call accepts " + accepted + " as " + role.name().toLowerCase() + " documents");
+        }
+        List<Document> documents = Document.ofSubmission(id);
+        if (documents.size() >= call.maxFiles) {
+            throw ApiException.conflict("too-many-files", "This call accepts at most " + call.maxFiles + " files per submission");
+        }
+        long used = documents.stream().mapToLong(d -> d.sizeBytes).sum();
+        long limit = Math.min(call.maxFileBytes, call.maxSubmissionBytes - used);
+        if (limit <= 0) {
+            throw new ApiException(413, "submission-too-large", "Submission too large",
+                    "The submission already uses its " + call.maxSubmissionBytes + " bytes");
+        }
+        return limit;
+    }
+
+    private Document record(Contributor who, UUID id, Document.Role role, UUID documentId, String fileName,
+            DocumentFormat format, DocumentStore.Stored stored) {
+        Submission submission = Submission.lockOwned(id, who.organisationId())
+                .orElseThrow(() -> ApiException.notFound("Submission " + id));
+        requireDraft(submission);
+        // Re-checked under the lock: two parallel uploads must not both pass the limits.
+        uploadLimit(who, id, role, format);
+        CallForInput call = CallForInput.findById(submission.callId);
+        long used = Document.ofSubmission(id).stream().mapToLong(d -> d.sizeBytes).sum();
+        if (used + stored.size() > call.maxSubmissionBytes) {
+            throw new ApiException(413, "submission-too-large", "Submission too large",
+                    "The submission would exceed its " + call.maxSubmissionBytes + " bytes");
+        }
+        Document document = new Document();
+        document.id = documentId;
+        document.submissionId = id;
+        document.role = role;
+        document.objectKey = stored.key();
+        document.fileName = fileName;
+        document.contentType = format.mediaType;
+        document.sizeBytes = stored.size();
+        document.sha256 = stored.sha256();
+        document.createdAt = Instant.now();
+        document.persist();
+        submission.updatedAt = document.createdAt;
+        return document;
+    }
+
+    private SubmissionReceived received(Submission s, CallForInput call, List<Document> documents) {
+        List<DocumentRef> refs = documents.stream()
+                .map(d -> new DocumentRef(d.id, d.role.name(), store.bucket(), d.objectKey, d.fileName, d.contentType,
+                        d.sizeBytes, d.sha256))
+                .toList();
+        return new SubmissionReceived(s.id, s.reference, call.id, call.slug, s.organisationId, s.organisationName,
+                s.submitterCategory, s.country, new org.callsforinput.contracts.Contact(s.contactName, s.contactEmail),
+                s.language, s.themes, s.title, s.summary, s.links, s.coSubmitters, s.consent, s.late, s.receivedAt, refs);
+    }
+
+    private static CallForInput acceptingCall(UUID callId) {
+        CallForInput call = CallForInput.<CallForInput>findByIdOptional(callId)
+                .filter(CallForInput::isPublic)
+                .orElseThrow(() -> ApiException.badRequest("unknown-call", "Call " + callId + " does not exist"));
+        Timeliness timeliness = call.timeliness(Instant.now());
+        if (!timeliness.accepted()) {
+            throw closed(call, timeliness);
+        }
+        return call;
+    }
+
+    private static ApiException closed(CallForInput call, Timeliness timeliness) {
+        return switch (timeliness) {
+            case NOT_OPEN -> ApiException.conflict("call-not-open", "Call '" + call.slug + "' is not open for submissions");
+            default -> ApiException.conflict("deadline-passed", "The deadline of call '" + call.slug + "' has passed ("
+                    + call.deadlineLocal + " " + call.timeZone + ")");
+        };
+    }
+
+    private static void requireDraft(Submission submission) {
+        if (submission.status != Submission.Status.DRAFT) {
+            throw ApiException.conflict("not-a-draft", "Submission " + submission.reference + " is " + submission.status
+                    + " and can no longer change");
+        }
+    }
+
+    private static ApiException unsupported(String fileName) {
+        return new ApiException(415, "unsupported-document-type", "Unsupported document type",
+                "'" + fileName + "' is not a .docx, .doc, .pdf, .odt or .xlsx file");
+    }
+
+    private static void apply(Submission submission, CallForInput call, SubmissionRequest request) {
+        if (!COUNTRIES.contains(request.country())) {
+            throw ApiException.badRequest("invalid-country", "country '" + request.country() + "' is not an ISO 3166-1 code");
+        }
+        if (!LANGUAGES.contains(request.language())) {
+            throw ApiException.badRequest("invalid-language", "language '" + request.language() + "' is not an ISO 639-1 code");
+        }
+        List<String> themes = request.themes() == null ? List.of() : List.copyOf(request.themes());
+        Set<String> known = Set.copyOf(call.themes.stream().map(t -> t.key()).toList());
+        themes.stream().filter(t -> !known.contains(t)).findFirst().ifPresent(t -> {
+            throw ApiException.badRequest("unknown-theme", "Theme '" + t + "' is not one of the call's: " + known);
+        });
+        List<Hyperlink> links = request.links() == null ? List.of()
+                : request.links().stream().map(l -> new Hyperlink(checkedUrl(l.url()), l.label(), l.kind().name().toLowerCase())).toList();
+        submission.organisationName = request.organisationName().strip();
+        submission.submitterCategory = request.submitterCategory();
+        submission.country = request.country();
+        submission.contactName = request.contact().name().strip();
+        submission.contactEmail = request.contact().email().strip();
+        submission.language = request.language();
+        submission.themes = themes;
+        submission.title = request.title().strip();
+        submission.summary = request.summary();
+        submission.links = links;
+        submission.coSubmitters = request.coSubmitters() == null ? List.of() : List.copyOf(request.coSubmitters());
+        submission.consent = request.consent() == null ? call.publicationDefault : request.consent();
+        submission.updatedAt = Instant.now();
+    }
+
+    private static String checkedUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                throw ApiException.badRequest("invalid-link", "Link '" + url + "' must be an http(s) URL with a host and no credentials");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw ApiException.badRequest("invalid-link", "Link '" + url + "' is not a valid URL");
+        }
+    }
+}
