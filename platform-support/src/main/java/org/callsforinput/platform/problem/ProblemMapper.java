@@ -47,7 +47,9 @@ public class ProblemMapper {
                 "The request has " + errors.size() + " invalid field(s)", errors).build();
     }
 
-    @ServerExceptionMapper
+    // Listed one by one: quarkus-rest-jackson has its own mappers for the subtypes, which would win otherwise.
+    @ServerExceptionMapper({ UnrecognizedPropertyException.class, InvalidFormatException.class,
+            MismatchedInputException.class, JsonProcessingException.class })
     public Response unreadable(JsonProcessingException e) {
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -81,9 +83,15 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Request refused" : known.getReasonPhrase();
-        Response.ResponseBuilder response = respond(status, title.toLowerCase().replace(' ', '-'), title, title, List.of());
+        Response.ResponseBuilder response;
+        if (status == 400) {
+            // The framework's own 400s: a body or parameter that cannot be read.
+            response = respond(400, "malformed-request", "Malformed request", "The request could not be read", List.of());
+        } else {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            String title = known == null ? "Request refused" : known.getReasonPhrase();
+            response = respond(status, title.toLowerCase().replace(' ', '-'), title, title, List.of());
+        }
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 values.forEach(value -> response.header(name, value));

@@ -34,7 +34,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/calls")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Calls for input")
 public class CallResource {
 
@@ -69,6 +68,7 @@ public class CallResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CALL_MANAGER)
     @SecurityRequirement(name = "oidc")
     @Operation(summary = "Create a call (as a draft)")
@@ -78,6 +78,7 @@ public class CallResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}")
     @RolesAllowed(Roles.CALL_MANAGER)
     @SecurityRequirement(name = "oidc")

@@ -38,7 +38,6 @@ import io.smallrye.common.annotation.Blocking;
 
 @Path("/submissions")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CONTRIBUTOR)
 @SecurityRequirement(name = "oidc")
 @Tag(name = "Submissions")
@@ -53,6 +52,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a draft for an open call")
     public Response create(@Valid @NotNull SubmissionRequest request) {
         Submission draft = submissions.createDraft(contributor(), request);
@@ -74,6 +74,7 @@ public class SubmissionResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}")
     @Operation(summary = "Replace a draft's metadata")
     public SubmissionView update(UUID id, @Valid @NotNull SubmissionRequest request) {

@@ -60,6 +60,7 @@ public class CallService {
         call.status = Status.DRAFT;
         call.nextSequence = 1;
         call.createdAt = Instant.now();
+        call.updatedAt = call.createdAt;
         apply(call, request);
         call.persist();
         return announce(call, EventTypes.CALL_CREATED);

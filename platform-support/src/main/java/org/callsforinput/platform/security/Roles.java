@@ -1,0 +1,18 @@
+package org.callsforinput.platform.security;
+
+/** The realm roles of the platform (Keycloak realm {@code calls}). */
+public final class Roles {
+
+    public static final String CONTRIBUTOR = "contributor";
+    public static final String REVIEWER = "reviewer";
+    public static final String COORDINATOR = "coordinator";
+    public static final String CALL_MANAGER = "call-manager";
+    public static final String ADMIN = "admin";
+
+    /** The token claim naming the contributor's organisation. */
+    public static final String ORGANISATION_CLAIM = "org_id";
+    public static final String ORGANISATION_NAME_CLAIM = "org_name";
+
+    private Roles() {
+    }
+}
