@@ -48,10 +48,13 @@ class SubmissionFlowTest {
         given().auth().oauth2(Tokens.client("partner-odh"))
                 .when().post("/submissions/" + id + "/submit")
                 .then().statusCode(200)
-                .body("status", equalTo("RECEIVED"))
-                .body("reference", matchesPattern("T[A-Z0-9]{8}-0001"))
-                .body("late", equalTo(false))
-                .body("documents", hasSize(1));
+                .body("receipt.reference", matchesPattern("T[A-Z0-9]{8}-0001"))
+                .body("receipt.timeliness", equalTo("ON_TIME"))
+                .body("receipt.files", hasSize(1))
+                .body("receipt.files[0].sha256", equalTo(sha256(docx)))
+                .body("receipt.files[0].fileName", equalTo("Contribution ODH – été 2023.docx"));
+        given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id)
+                .then().body("status", equalTo("RECEIVED")).body("late", equalTo(false));
 
         KafkaEvents.Event event = KafkaEvents.await(Topics.SUBMISSIONS,
                 e -> id.equals(e.key()) && EventTypes.SUBMISSION_RECEIVED.equals(e.type()), Duration.ofSeconds(20));

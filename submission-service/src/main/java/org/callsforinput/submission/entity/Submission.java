@@ -88,6 +88,10 @@ public class Submission extends PanacheEntityBase {
 
     public boolean late;
 
+    /** The signed receipt (compact JWS) issued at submission. */
+    @Column(name = "receipt_jws")
+    public String receiptJws;
+
     @Column(name = "created_by")
     public String createdBy;
 

@@ -26,6 +26,7 @@ import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.submission.entity.Document;
 import org.callsforinput.submission.entity.Submission;
+import org.callsforinput.submission.receipt.Receipts;
 import org.callsforinput.submission.service.Contributor;
 import org.callsforinput.submission.service.SubmissionService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -44,10 +45,12 @@ import io.smallrye.common.annotation.Blocking;
 public class SubmissionResource {
 
     private final SubmissionService submissions;
+    private final Receipts receipts;
     private final JsonWebToken token;
 
-    public SubmissionResource(SubmissionService submissions, JsonWebToken token) {
+    public SubmissionResource(SubmissionService submissions, Receipts receipts, JsonWebToken token) {
         this.submissions = submissions;
+        this.receipts = receipts;
         this.token = token;
     }
 
@@ -119,8 +122,18 @@ public class SubmissionResource {
     @POST
     @Path("{id}/submit")
     @Operation(summary = "Submit a complete draft; answers with the signed receipt")
-    public SubmissionView submit(UUID id) {
-        return submissions.submit(contributor(), id).map(this::view).orElseThrow(() -> notFound(id));
+    public Receipts.SignedReceipt submit(UUID id) {
+        return submissions.submit(contributor(), id).map(s -> receipts.read(s.receiptJws)).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("{id}/receipt")
+    @Operation(summary = "The signed receipt of a submitted contribution")
+    public Receipts.SignedReceipt receipt(UUID id) {
+        return submissions.find(contributor(), id)
+                .filter(s -> s.receiptJws != null)
+                .map(s -> receipts.read(s.receiptJws))
+                .orElseThrow(() -> notFound(id));
     }
 
     @POST

@@ -27,6 +27,7 @@ import org.callsforinput.submission.entity.CallForInput.Timeliness;
 import org.callsforinput.submission.entity.Document;
 import org.callsforinput.submission.entity.DocumentFormat;
 import org.callsforinput.submission.entity.Submission;
+import org.callsforinput.submission.receipt.Receipts;
 import org.callsforinput.submission.rest.SubmissionRequest;
 import org.callsforinput.submission.storage.DocumentStore;
 
@@ -42,10 +43,12 @@ public class SubmissionService {
 
     private final Outbox outbox;
     private final DocumentStore store;
+    private final Receipts receipts;
 
-    public SubmissionService(Outbox outbox, DocumentStore store) {
+    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts) {
         this.outbox = outbox;
         this.store = store;
+        this.receipts = receipts;
     }
 
     public Optional<Submission> find(Contributor who, UUID id) {
@@ -160,6 +163,7 @@ public class SubmissionService {
             submission.receivedAt = now;
             submission.late = timeliness == Timeliness.LATE;
             submission.updatedAt = now;
+            submission.receiptJws = receipts.issue(submission, call, documents);
             outbox.publish(Topics.SUBMISSIONS, EventTypes.SUBMISSION_RECEIVED, id.toString(), received(submission, call, documents));
             Log.infof("Submission %s received for call %s (late: %s)", submission.reference, call.slug, submission.late);
             return submission;

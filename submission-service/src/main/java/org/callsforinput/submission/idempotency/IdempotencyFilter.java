@@ -1,0 +1,147 @@
+package org.callsforinput.submission.idempotency;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.callsforinput.platform.problem.Problem;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * {@code Idempotency-Key} on POST (IETF httpapi idempotency-key draft): the same key with the same request
+ * replays the first response; with a different request it is a 422; while the first still runs, a 409.
+ * The request fingerprint covers method, path, query and JSON body; for streamed uploads, whose body is not
+ * buffered, Content-Type and Content-Length stand in for the body.
+ */
+public class IdempotencyFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final String CLAIM = IdempotencyFilter.class.getName();
+    private static final int MAX_BUFFERED_BODY = 1024 * 1024;
+
+    private record Held(String principal, String key) {
+    }
+
+    private final IdempotencyStore store;
+    private final SecurityIdentity identity;
+    private final ObjectMapper mapper;
+
+    public IdempotencyFilter(IdempotencyStore store, SecurityIdentity identity, ObjectMapper mapper) {
+        this.store = store;
+        this.identity = identity;
+        this.mapper = mapper;
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> beforeRequest(ContainerRequestContext request) throws IOException {
+        String key = request.getHeaderString(HEADER);
+        if (key == null || !"POST".equals(request.getMethod()) || identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        key = key.strip();
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            return Optional.of(problem(400, "invalid-idempotency-key",
+                    "The Idempotency-Key must be 1 to 255 visible ASCII characters"));
+        }
+        String principal = identity.getPrincipal().getName();
+        IdempotencyStore.Claim claim = store.claim(principal, key, fingerprint(request));
+        return switch (claim.outcome()) {
+            case CLAIMED -> {
+                request.setProperty(CLAIM, new Held(principal, key));
+                yield Optional.empty();
+            }
+            case MISMATCH -> Optional.of(problem(422, "idempotency-key-reused",
+                    "This Idempotency-Key was already used for a different request"));
+            case IN_PROGRESS -> Optional.of(problem(409, "idempotency-key-in-progress",
+                    "A request with this Idempotency-Key is still being processed; retry later"));
+            case REPLAY -> Optional.of(replayed(claim.response()));
+        };
+    }
+
+    @ServerResponseFilter
+    public void afterResponse(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
+        if (!(request.getProperty(CLAIM) instanceof Held held)) {
+            return;
+        }
+        if (response.getStatus() >= 500) {
+            store.release(held.principal(), held.key());
+            return;
+        }
+        String body = response.getEntity() == null ? null : mapper.writeValueAsString(response.getEntity());
+        String type = response.getMediaType() == null ? null : response.getMediaType().toString();
+        String location = response.getHeaderString(HttpHeaders.LOCATION);
+        store.complete(held.principal(), held.key(), new IdempotencyStore.StoredResponse(response.getStatus(), type, location, body));
+    }
+
+    private String fingerprint(ContainerRequestContext request) throws IOException {
+        MessageDigest digest = sha256();
+        update(digest, request.getMethod());
+        update(digest, request.getUriInfo().getRequestUri().getRawPath());
+        update(digest, request.getUriInfo().getRequestUri().getRawQuery());
+        update(digest, request.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        MediaType type = request.getMediaType();
+        if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            byte[] body = readBounded(request.getEntityStream());
+            digest.update(body);
+            request.setEntityStream(new ByteArrayInputStream(body));
+        } else {
+            update(digest, request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private Response replayed(IdempotencyStore.StoredResponse stored) {
+        Response.ResponseBuilder response = Response.status(stored.status()).header("Idempotent-Replayed", "true");
+        if (stored.body() != null) {
+            response.entity(stored.body()).type(stored.type());
+        }
+        if (stored.location() != null) {
+            response.header(HttpHeaders.LOCATION, stored.location());
+        }
+        return response.build();
+    }
+
+    private static Response problem(int status, String slug, String detail) {
+        String title = status == 409 ? "Conflict" : status == 422 ? "Idempotency key reused" : "Invalid idempotency key";
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type(slug), title, status, detail, java.util.List.of())).build();
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BUFFERED_BODY + 1);
+        if (body.length > MAX_BUFFERED_BODY) {
+            throw new jakarta.ws.rs.BadRequestException("JSON body too large");
+        }
+        return body;
+    }
+
+    private static void update(MessageDigest digest, String value) {
+        digest.update((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

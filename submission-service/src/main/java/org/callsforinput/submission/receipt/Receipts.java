@@ -1,0 +1,72 @@
+package org.callsforinput.submission.receipt;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.callsforinput.submission.entity.CallForInput;
+import org.callsforinput.submission.entity.Document;
+import org.callsforinput.submission.entity.Submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+
+/** Issues the signed receipt of a submission, and reads and verifies receipts. */
+@ApplicationScoped
+public class Receipts {
+
+    /** A receipt with its proof: the compact JWS whose payload is the receipt. */
+    public record SignedReceipt(Receipt receipt, String jws) {
+    }
+
+    private final ReceiptSigner signer;
+    private final ObjectMapper mapper;
+
+    public Receipts(ReceiptSigner signer, ObjectMapper mapper) {
+        this.signer = signer;
+        this.mapper = mapper;
+    }
+
+    public String issue(Submission s, CallForInput call, List<Document> documents) {
+        Receipt receipt = new Receipt(signer.issuer(), s.reference, s.id, call.id, call.slug, s.organisationId,
+                s.organisationName, s.title, s.receivedAt, call.deadlineLocal, call.timeZone,
+                s.late ? Receipt.Timeliness.LATE : Receipt.Timeliness.ON_TIME,
+                documents.stream().map(d -> new Receipt.ReceivedFile(d.id, d.role.name(), d.fileName, d.contentType,
+                        d.sizeBytes, d.sha256)).toList(),
+                s.links, s.consent);
+        try {
+            return signer.sign(mapper.writeValueAsString(receipt));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a receipt", e);
+        }
+    }
+
+    /** The receipt inside a JWS issued by this platform. */
+    public SignedReceipt read(String jws) {
+        return verify(jws).orElseThrow(() -> new IllegalStateException("A stored receipt does not verify"));
+    }
+
+    /** The receipt if the JWS is well-formed and signed by one of this platform's keys; empty otherwise. */
+    public Optional<SignedReceipt> verify(String jws) {
+        try {
+            JWSObject parsed = JWSObject.parse(jws);
+            if (!ReceiptSigner.TYPE.equals(parsed.getHeader().getType())) {
+                return Optional.empty();
+            }
+            JWK key = signer.publicKeys().getKeyByKeyId(parsed.getHeader().getKeyID());
+            if (!(key instanceof ECKey ecKey) || !parsed.verify(new ECDSAVerifier(ecKey))) {
+                return Optional.empty();
+            }
+            return Optional.of(new SignedReceipt(mapper.readValue(parsed.getPayload().toString(), Receipt.class), jws));
+        } catch (ParseException | JOSEException | JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.callsforinput.submission;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.callsforinput.testing.TestDocuments;
+import org.callsforinput.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class IdempotencyTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void retryWithSameIdempotencyKeyReturnsFirstReceipt() {
+        String id = TestCalls.draft(TestCalls.openCall());
+        SubmissionFlowTest.upload(id, TestDocuments.docx("x"), "x.docx").then().statusCode(201);
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                .when().post("/submissions/" + id + "/submit")
+                .then().statusCode(200).extract().path("jws");
+        given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                .when().post("/submissions/" + id + "/submit")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").body("jws", equalTo(first));
+    }
+
+    @Test
+    void retriedDraftCreationCreatesOneDraft() {
+        String callId = TestCalls.openCall();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = TestCalls.draftBody(callId);
+        String first = given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).when().post("/submissions")
+                .then().statusCode(201).extract().path("id");
+        String second = given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).when().post("/submissions")
+                .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/submissions/" + first))
+                .extract().path("id");
+        assertThat(second).isEqualTo(first);
+        long drafts = given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions?size=200")
+                .then().extract().jsonPath().getList("findAll { it.callId == '" + callId + "' }").size();
+        assertThat(drafts).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeyForADifferentRequestIsRefused() {
+        String callId = TestCalls.openCall();
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(TestCalls.draftBody(callId)).when().post("/submissions")
+                .then().statusCode(201);
+        Map<String, Object> other = new HashMap<>(TestCalls.draftBody(callId));
+        other.put("title", "Another title");
+        given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(other).when().post("/submissions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:calls-for-input:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        String odh = given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(TestCalls.draftBody(TestCalls.openCall())).when().post("/submissions")
+                .then().statusCode(201).extract().path("id");
+        String crln = given().auth().oauth2(Tokens.client("partner-crln")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(TestCalls.draftBody(TestCalls.openCall())).when().post("/submissions")
+                .then().statusCode(201).extract().path("id");
+        assertThat(crln).isNotEqualTo(odh);
+    }
+
+    @Test
+    void sameKeyWhileTheFirstRequestRunsIsAConflict() throws Exception {
+        String id = TestCalls.draft(TestCalls.openCall());
+        String key = UUID.randomUUID().toString();
+        byte[] docx = TestDocuments.docx("slow upload");
+        PipedOutputStream feed = new PipedOutputStream();
+        PipedInputStream body = new PipedInputStream(feed, 64 * 1024);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest slow = HttpRequest.newBuilder(base.resolve("/submissions/" + id + "/documents?role=MAIN&fileName=slow.docx"))
+                .header("Authorization", "Bearer " + Tokens.client("partner-odh"))
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), docx.length))
+                .build();
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(slow, HttpResponse.BodyHandlers.ofString());
+        feed.write(docx, 0, 100);
+        feed.flush();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                        .contentType("application/octet-stream").body(docx)
+                        .queryParam("role", "MAIN").queryParam("fileName", "slow.docx")
+                        .when().post("/submissions/" + id + "/documents")
+                        .then().statusCode(409).body("type", equalTo("urn:calls-for-input:problem:idempotency-key-in-progress")));
+
+        feed.write(docx, 100, docx.length - 100);
+        feed.close();
+        assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id)
+                .then().body("documents.size()", equalTo(1));
+    }
+}
