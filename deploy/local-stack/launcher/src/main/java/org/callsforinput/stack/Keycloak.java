@@ -1,0 +1,122 @@
+package org.callsforinput.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Keycloak in dev mode with the calls realm imported afresh at every start. */
+final class Keycloak {
+
+    static final String COMPONENT = "Keycloak";
+    static final String REALM = "calls";
+    static final String ADMIN_USER = "admin";
+    /** The first start of a fresh copy builds the server (30-60 s); later starts take about 10 s. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final String COPY_MARKER = ".platform-copy-of";
+    /**
+     * Keycloak substitutes environment variables into "${...}" in the realm file at import, and the
+     * realm uses these names for its own message keys and mappers: they must not be set.
+     */
+    private static final Set<String> RESERVED_ENV = Set.of("client_id", "username", "email", "firstName", "lastName",
+            "emailScopeConsentText", "rolesScopeConsentText", "profileScopeConsentText", "offlineAccessScopeConsentText",
+            "role_default-roles", "role_offline-access", "role_uma_authorization");
+
+    private Keycloak() {
+    }
+
+    static String url(Ports ports) {
+        return "http://" + Probes.HOST + ":" + ports.keycloak().number();
+    }
+
+    /** The realm file: PLATFORM_REALM_FILE if set, else deploy/keycloak/calls-realm.json. */
+    static Path realmFile(Path repo, Map<String, String> env) {
+        String override = env.get("PLATFORM_REALM_FILE");
+        return override != null && !override.isBlank()
+                ? Path.of(override).toAbsolutePath()
+                : repo.resolve("deploy/keycloak/calls-realm.json");
+    }
+
+    static ManagedProcess launch(Path repo, Path stateDir, Ports ports, Path realm, Secrets secrets, RunningStack stack) {
+        Path log = stateDir.resolve("logs/keycloak.log");
+        if (!Files.isRegularFile(realm)) {
+            throw new StartupFailure(COMPONENT, null, "realm file " + realm + " not found (PLATFORM_REALM_FILE overrides it)");
+        }
+        Path dist = distribution(repo);
+        Path home = stateDir.resolve("keycloak");
+        try {
+            Files.deleteIfExists(log);
+            Files.createDirectories(log.getParent());
+            copyDistributionOnce(dist, home);
+            // A fresh H2 database makes --import-realm load the current realm file (it skips existing realms).
+            Files2.deleteRecursively(home.resolve("data/h2"));
+            Path imports = home.resolve("data/import");
+            Files2.deleteRecursively(imports);
+            Files.createDirectories(imports);
+            Files.copy(realm, imports.resolve(REALM + "-realm.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+                "--http-host=" + Probes.HOST,
+                "--http-port=" + ports.keycloak().number(),
+                "--http-management-port=" + ports.keycloakManagement().number(),
+                "--health-enabled=true");
+        Map<String, String> env = Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword(),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                // Placeholders in the realm file, replaced by Keycloak at import.
+                "PLATFORM_PARTNER_ODH_SECRET", secrets.partnerOdhSecret(),
+                "PLATFORM_PARTNER_CRLN_SECRET", secrets.partnerCrlnSecret(),
+                "PLATFORM_DEMO_PASSWORD", secrets.demoPassword());
+        return stack.track(ManagedProcess.start(COMPONENT, command, env, RESERVED_ENV, home, log));
+    }
+
+    /** Ready when the server is healthy and the realm has been imported. */
+    static void awaitReady(ManagedProcess keycloak, Ports ports, RunningStack stack) {
+        String health = "http://" + Probes.HOST + ":" + ports.keycloakManagement().number() + "/health/ready";
+        String realm = url(ports) + "/realms/" + REALM + "/.well-known/openid-configuration";
+        keycloak.awaitReady(READY_TIMEOUT, () -> Probes.httpStatus(health) == 200 && Probes.httpStatus(realm) == 200);
+        // kc.sh runs the server JVM as a child: record it too in case the launcher gets killed.
+        stack.recordDescendants(keycloak);
+    }
+
+    private static Path distribution(Path repo) {
+        Path target = repo.resolve("deploy/local-stack/keycloak/target");
+        try (Stream<Path> dirs = Files.list(target)) {
+            Optional<Path> dist = dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")
+                    && Files.isRegularFile(d.resolve("bin/kc.sh"))).findFirst();
+            if (dist.isPresent()) {
+                return dist.get();
+            }
+        } catch (IOException e) {
+            // Reported below.
+        }
+        throw new StartupFailure(COMPONENT, null, "no unpacked distribution under " + target
+                + "; build it with mvn -B install -DskipTests -pl deploy/local-stack/launcher -am (./platform does)");
+    }
+
+    /**
+     * Each state directory gets its own copy: Keycloak writes its build and H2 data into its home,
+     * and the run and test stacks may run at the same time.
+     */
+    private static void copyDistributionOnce(Path dist, Path home) throws IOException {
+        Path marker = home.resolve(COPY_MARKER);
+        String source = dist.getFileName().toString();
+        if (Files.isRegularFile(marker) && Files.readString(marker).trim().equals(source)) {
+            return;
+        }
+        System.out.println("Copying " + source + " to " + home + " (once; its first start builds it, 30-60 s)");
+        Files2.deleteRecursively(home);
+        Files2.copyTree(dist, home);
+        // Written last: an interrupted copy is redone at the next start.
+        Files.writeString(marker, source + "\n");
+    }
+}

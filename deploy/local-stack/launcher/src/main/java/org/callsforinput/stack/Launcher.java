@@ -1,0 +1,300 @@
+package org.callsforinput.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the local stack on 127.0.0.1 and stops it on Ctrl-C or SIGTERM.
+ * <pre>
+ *   run              infrastructure and the three services, until Ctrl-C
+ *   infra            the same infrastructure (ports, data) without the services
+ *   test [mvn args]  test infrastructure, then mvn -B verify [args]; exits with Maven's exit code
+ *   stop             stops what a killed launcher left running
+ * </pre>
+ */
+public final class Launcher {
+
+    private record Service(String name, String database, Ports.Port port) {
+    }
+
+    static final List<String> RUN_DATABASES = List.of("submission", "review", "publication");
+    static final List<String> TEST_DATABASES = List.of(
+            "submission_test", "review_test", "publication_test", "submission_e2e", "review_e2e", "publication_e2e");
+    static final List<String> DEMO_USERS = List.of(
+            "contributor.odh", "contributor.crln", "reviewer1", "reviewer2", "coordinator1", "callmanager", "admin");
+
+    private final Path repo;
+    private final Mode mode;
+    private final Map<String, String> env;
+    private final Path stateDir;
+    private final PidFile pids;
+    private final RunningStack stack;
+    private final long startedAt = System.nanoTime();
+
+    private Ports ports;
+    private StackInfo info;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    Launcher(Path repo, Mode mode, Map<String, String> env) {
+        this.repo = repo;
+        this.mode = mode;
+        this.env = env;
+        this.stateDir = repo.resolve(".platform").resolve(mode.stateDirName());
+        this.pids = new PidFile(stateDir);
+        this.stack = new RunningStack(pids);
+    }
+
+    public static void main(String[] args) {
+        // Quiet the embedded PostgreSQL's INFO logging; its server output goes to logs/postgres.log.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        String command = args.length > 0 ? args[0] : "";
+        try {
+            Path repo = StackInfo.findRepoRoot();
+            Map<String, String> env = System.getenv();
+            switch (command) {
+                case "run" -> new Launcher(repo, Mode.RUN, env).runUntilStopped();
+                case "infra" -> new Launcher(repo, Mode.INFRA, env).runUntilStopped();
+                case "test" -> System.exit(new Launcher(repo, Mode.TEST, env).test(List.of(args).subList(1, args.length)));
+                case "stop" -> stop(repo);
+                default -> {
+                    System.err.println("usage: Launcher run | infra | test [mvn args] | stop");
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void runUntilStopped() {
+        startOrExit();
+        printSummary();
+        System.out.println("Press Ctrl-C to stop");
+        try {
+            // The shutdown hook stops everything; until then there is nothing to do.
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs Maven against the test stack and returns its exit code. */
+    private int test(List<String> mavenArgs) {
+        startOrExit();
+        Path stackFile = stateDir.resolve("stack.properties");
+        System.out.printf("Test infrastructure ready in %s; %s=%s%n", elapsed(), StackInfo.STACK_FILE_ENV, stackFile);
+        List<String> command = new ArrayList<>();
+        Path wrapper = repo.resolve("mvnw");
+        command.add(Files.isExecutable(wrapper) ? wrapper.toString() : "mvn");
+        command.add("-B");
+        command.add("verify");
+        command.addAll(mavenArgs);
+        System.out.println("Running " + String.join(" ", command));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).inheritIO();
+            builder.environment().put(StackInfo.STACK_FILE_ENV, stackFile.toString());
+            Process maven = builder.start();
+            AutoCloseable stopMaven = () -> ManagedProcess.stop(List.of(maven.toHandle()));
+            stack.track("Maven build", stopMaven);
+            int exitCode = maven.waitFor();
+            stack.untrack(stopMaven);
+            System.out.println("Maven exited with code " + exitCode);
+            stack.stopAll();
+            return exitCode;
+        } catch (IOException e) {
+            System.err.println("cannot run Maven: " + e.getMessage());
+            stack.stopAll();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stack.stopAll();
+            return 1;
+        }
+    }
+
+    /** Stops the launchers still running and whatever killed launchers left behind, in every state directory. */
+    private static void stop(Path repo) {
+        for (String dir : List.of("run", "test")) {
+            PidFile pidFile = new PidFile(repo.resolve(".platform").resolve(dir));
+            pidFile.stopLiveLauncher(Duration.ofSeconds(60));
+            int stopped = pidFile.stopLeftovers();
+            System.out.println(".platform/" + dir + ": " + (stopped == 0 ? "nothing left running" : "stopped " + stopped + " leftover process(es)"));
+        }
+    }
+
+    private void startOrExit() {
+        try {
+            start();
+            stack.markUp();
+        } catch (RuntimeException e) {
+            report(e);
+            stack.stopAll();
+            System.exit(1);
+        }
+    }
+
+    private void start() {
+        prepareStateDir();
+        ports = Ports.of(mode, env);
+        boolean sharedPostgres = Postgres.acceptsTrustLogin(ports.sharedPostgres().number());
+        if (!sharedPostgres && !Probes.isFree(ports.postgres().number())) {
+            throw new IllegalStateException("port " + ports.postgres().number() + " (PostgreSQL) is already in use on "
+                    + Probes.HOST + " by a server that does not let user postgres in without a password; stop what uses it"
+                    + " or choose another port with " + ports.postgres().envVar() + "=<port>");
+        }
+        Ports.requireFree(ports.toBind(mode, !sharedPostgres));
+        Path realm = Keycloak.realmFile(repo, env);
+        if (!Files.isRegularFile(realm)) {
+            throw new IllegalStateException("Keycloak realm file " + realm + " not found (PLATFORM_REALM_FILE overrides it)");
+        }
+        Secrets secrets = Secrets.loadOrCreate(repo.resolve(".platform/secrets.properties"));
+
+        stack.claimPidFile();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "stop-local-stack"));
+        System.out.printf("Starting the %s stack (state in %s)%n", mode.id(), stateDir);
+
+        Postgres postgres = sharedPostgres
+                ? Postgres.useExisting(ports.sharedPostgres().number())
+                : Postgres.startEmbedded(ports.postgres().number(), stateDir.resolve("postgres"),
+                        stateDir.resolve("logs/postgres.log"), stack);
+        if (mode.isTest()) {
+            postgres.recreateDatabases(TEST_DATABASES);
+        } else {
+            postgres.ensureDatabases(RUN_DATABASES);
+        }
+        System.out.printf("  PostgreSQL ready on %s:%d (%s) after %s%n", Probes.HOST, postgres.port(),
+                postgres.isEmbedded() ? "embedded" : "the machine's server", elapsed());
+
+        // Launched together, awaited one by one: Keycloak alone takes longer than the other two.
+        ManagedProcess keycloak = Keycloak.launch(repo, stateDir, ports, realm, secrets, stack);
+        ManagedProcess s3 = S3Proxy.launch(repo, stateDir, ports, mode.isTest(), stack);
+        ManagedProcess kafka = Kafka.launch(repo, stateDir, ports, mode.isTest(), stack);
+        Kafka.awaitReady(kafka, ports);
+        System.out.printf("  Kafka ready on %s:%d after %s%n", Probes.HOST, ports.kafka().number(), elapsed());
+        S3Proxy.awaitReady(s3, ports);
+        System.out.printf("  S3Proxy ready on %s after %s%n", S3Proxy.endpoint(ports), elapsed());
+        Keycloak.awaitReady(keycloak, ports, stack);
+        System.out.printf("  Keycloak ready on %s after %s%n", Keycloak.url(ports), elapsed());
+
+        info = new StackInfo(mode.id(), Probes.HOST, postgres.port(), Postgres.USER, "", postgres.isEmbedded(),
+                Probes.HOST + ":" + ports.kafka().number(), S3Proxy.endpoint(ports), S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY,
+                Keycloak.url(ports), Keycloak.REALM, secrets.keycloakAdminPassword(),
+                secrets.partnerOdhSecret(), secrets.partnerCrlnSecret(), secrets.demoPassword());
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("state.dir", stateDir.toString());
+        if (mode.startsServices()) {
+            serviceList().forEach(s -> extra.put(s.name() + ".url", "http://" + Probes.HOST + ":" + s.port().number()));
+        }
+        Path stackFile = stateDir.resolve("stack.properties");
+        info.write(stackFile, extra);
+        stack.afterStop(() -> deleteQuietly(stackFile));
+
+        if (mode.startsServices()) {
+            for (Service s : serviceList()) {
+                ServiceProcess process = ServiceProcess.launch(info, repo, s.name(), s.database(), s.port().number(),
+                        Map.of(), stateDir.resolve("logs"));
+                stack.track(process.managedProcess());
+                services.add(process);
+            }
+            for (ServiceProcess process : services) {
+                process.awaitReady(ServiceProcess.READY_TIMEOUT);
+                System.out.printf("  %s ready on %s after %s%n", process.service(), process.baseUrl(), elapsed());
+            }
+        }
+    }
+
+    /** Clears what a launcher killed with SIGKILL left behind, or refuses if one is still running here. */
+    private void prepareStateDir() {
+        try {
+            Files.createDirectories(stateDir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pids.liveLauncher().ifPresent(p -> {
+            throw new IllegalStateException("another launcher (pid " + p.pid() + ") is running with " + stateDir
+                    + "; stop it with Ctrl-C in its terminal or with ./platform stop");
+        });
+        pids.stopLeftovers();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.err.println("cannot delete " + file + ": " + e.getMessage());
+        }
+    }
+
+    private List<Service> serviceList() {
+        return List.of(
+                new Service("submission-service", "submission", ports.submission()),
+                new Service("review-service", "review", ports.review()),
+                new Service("publication-service", "publication", ports.publication()));
+    }
+
+    private void report(RuntimeException e) {
+        System.err.println();
+        if (e instanceof StartupFailure failure) {
+            if (failure.log() != null) {
+                System.err.println(failure.component() + " failed to start; see its log: " + failure.log());
+                System.err.println("  (" + failure.reason() + ")");
+                List<String> tail = failure.logTail(20);
+                if (!tail.isEmpty()) {
+                    System.err.println("---- last lines of " + failure.log().getFileName() + " ----");
+                    tail.forEach(line -> System.err.println("  " + line));
+                    System.err.println("----");
+                }
+            } else {
+                System.err.println(failure.getMessage());
+            }
+        } else if (e instanceof IllegalStateException) {
+            System.err.println(e.getMessage());
+        } else {
+            System.err.println("The " + mode.id() + " stack failed to start: " + e);
+        }
+    }
+
+    private void printSummary() {
+        String kc = info.keycloakUrl();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nLocal %s stack up after %s (state, logs and stack.properties in %s)%n%n",
+                mode.id(), elapsed(), stateDir));
+        for (ServiceProcess s : services) {
+            String base = s.baseUrl();
+            out.append(String.format("  %-20s %s%n", s.service(), base));
+            out.append(String.format("  %-20s Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   health %s/q/health%n",
+                    "", base, base, base));
+        }
+        out.append(String.format("  %-20s %s   admin console %s/admin/  user %s  password %s%n",
+                "Keycloak", kc, kc, Keycloak.ADMIN_USER, info.keycloakAdminPassword()));
+        out.append(String.format("  %-20s realm issuer %s%n", "", info.issuer()));
+        out.append(String.format("  %-20s %s   access key %s  secret key %s%n",
+                "S3 (S3Proxy)", info.s3Endpoint(), info.s3AccessKey(), info.s3SecretKey()));
+        out.append(String.format("  %-20s bootstrap %s%n", "Kafka", info.kafkaBootstrap()));
+        out.append(String.format("  %-20s %s:%d (%s), user %s, no password, databases %s%n", "PostgreSQL",
+                info.pgHost(), info.pgPort(), info.pgEmbedded() ? "embedded" : "the machine's server", info.pgUser(),
+                String.join(", ", mode.isTest() ? TEST_DATABASES : RUN_DATABASES)));
+        out.append(String.format("%nDemo accounts of realm %s (password %s): %s%n",
+                info.keycloakRealm(), info.demoPassword(), String.join(", ", DEMO_USERS)));
+        out.append(String.format("Clients: partner-odh (client credentials, secret %s)%n", info.partnerOdhSecret()));
+        out.append(String.format("         partner-crln (client credentials, secret %s)%n", info.partnerCrlnSecret()));
+        out.append(String.format("         review-ui (public, authorization code with PKCE)%n"));
+        out.append(String.format("Token:   curl -s -d grant_type=client_credentials -d client_id=partner-odh -d client_secret=%s %s%n",
+                info.partnerOdhSecret(), info.tokenEndpoint()));
+        out.append(String.format("Secrets are generated once per checkout in %s%n",
+                repo.resolve(".platform/secrets.properties")));
+        System.out.print(out);
+    }
+
+    private String elapsed() {
+        return String.format("%.1f s", (System.nanoTime() - startedAt) / 1e9);
+    }
+}

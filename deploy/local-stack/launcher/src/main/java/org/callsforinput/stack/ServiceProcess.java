@@ -1,0 +1,130 @@
+package org.callsforinput.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of the services ({@code <repo>/<service>/target/quarkus-app/quarkus-run.jar}) run as its own
+ * JVM against a running stack. Used by the launcher in run mode and by system-tests against the test
+ * stack. Closing it stops the JVM (SIGTERM, then SIGKILL after 15 s).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final ManagedProcess process;
+    private final String service;
+    private final int port;
+
+    private ServiceProcess(ManagedProcess process, String service, int port) {
+        this.process = process;
+        this.service = service;
+        this.port = port;
+    }
+
+    /**
+     * Starts the service and waits until {@code /q/health/ready} answers 200.
+     *
+     * @param service  module directory, e.g. {@code submission-service}
+     * @param database database name on the stack's PostgreSQL, e.g. {@code submission_e2e}
+     * @param port     HTTP port on 127.0.0.1
+     * @param extraEnv more environment variables; they win over the ones derived from {@code info}
+     * @param logDir   where {@code <service>.log} is written (replaced at each start)
+     * @throws StartupFailure when the service exits early or is not ready within {@link #READY_TIMEOUT};
+     *                        the process is stopped by then
+     */
+    public static ServiceProcess start(StackInfo info, Path repoRoot, String service, String database, int port,
+                                       Map<String, String> extraEnv, Path logDir) {
+        ServiceProcess process = launch(info, repoRoot, service, database, port, extraEnv, logDir);
+        try {
+            process.awaitReady(READY_TIMEOUT);
+            return process;
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** Starts the service without waiting; call {@link #awaitReady(Duration)} next. */
+    public static ServiceProcess launch(StackInfo info, Path repoRoot, String service, String database, int port,
+                                        Map<String, String> extraEnv, Path logDir) {
+        Path jar = repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        Path log = logDir.resolve(service + ".log");
+        if (!Files.isRegularFile(jar)) {
+            throw new StartupFailure(service, null, jar + " does not exist; build the services first"
+                    + " (mvn -B install -DskipTests, which ./platform run does)");
+        }
+        try {
+            Files.createDirectories(logDir);
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new StartupFailure(service, log, "cannot prepare the log: " + e.getMessage());
+        }
+        Map<String, String> env = new HashMap<>(environment(info, database, port));
+        env.putAll(extraEnv);
+        // The log directory on the command line lets the next launcher recognise a leftover of this one.
+        List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xmx384m",
+                "-Dplatform.logdir=" + logDir.toAbsolutePath(), "-jar", jar.toString());
+        return new ServiceProcess(ManagedProcess.start(service, command, env, repoRoot, log), service, port);
+    }
+
+    /** The configuration a service gets from the stack, as environment variables. */
+    public static Map<String, String> environment(StackInfo info, String database, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", Probes.HOST);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", info.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", info.pgUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", info.pgPassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", info.kafkaBootstrap());
+        env.put("STORAGE_ENDPOINT", info.s3Endpoint());
+        env.put("STORAGE_ACCESS_KEY", info.s3AccessKey());
+        env.put("STORAGE_SECRET_KEY", info.s3SecretKey());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", info.issuer());
+        return env;
+    }
+
+    /** Waits until {@code GET /q/health/ready} answers 200; fails early if the JVM exits. */
+    public void awaitReady(Duration timeout) {
+        process.awaitReady(timeout, () -> Probes.httpStatus(baseUrl() + "/q/health/ready") == 200);
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String baseUrl() {
+        return "http://" + Probes.HOST + ":" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    ManagedProcess managedProcess() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
