@@ -1,0 +1,73 @@
+package org.callsforinput.stack;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PortsTest {
+
+    @Test
+    void testModeUsesItsOwnPortsAndVariables() {
+        Ports ports = Ports.of(Mode.TEST, Map.of("PLATFORM_KAFKA_PORT", "7000", "PLATFORM_TEST_KAFKA_PORT", "29092"));
+
+        assertEquals(29092, ports.kafka().number());
+        assertEquals(29093, ports.kafkaController().number());
+        assertEquals(15432, ports.postgres().number());
+        assertEquals(5432, ports.sharedPostgres().number());
+        assertEquals(19000, ports.s3().number());
+        assertEquals(18180, ports.keycloak().number());
+        assertEquals(19191, ports.keycloakManagement().number());
+    }
+
+    @Test
+    void infraBindsNoServicePortsButRunDoes() {
+        Ports ports = Ports.of(Mode.RUN, Map.of());
+
+        assertEquals(List.of(9092, 9093, 9000, 8180, 9190),
+                ports.toBind(Mode.INFRA, false).stream().map(Ports.Port::number).toList());
+        assertTrue(ports.toBind(Mode.RUN, true).stream().map(Ports.Port::number).toList()
+                .containsAll(List.of(5432, 8081, 8082, 8083)));
+    }
+
+    @Test
+    void takenPortNamesTheComponentAndTheVariableToChangeIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int port = taken.getLocalPort();
+            Ports ports = Ports.of(Mode.RUN, Map.of("PLATFORM_KAFKA_PORT", Integer.toString(port)));
+
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> Ports.requireFree(List.of(ports.kafka())));
+
+            assertEquals("port " + port + " (Kafka) is already in use on 127.0.0.1; stop what uses it or choose"
+                    + " another port with PLATFORM_KAFKA_PORT=<port>", e.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsAValueThatIsNotAPort() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Ports.of(Mode.RUN, Map.of("PLATFORM_S3_PORT", "nine")));
+
+        assertEquals("PLATFORM_S3_PORT=nine is not a port number", e.getMessage());
+    }
+
+    @Test
+    void kafkaConfigurationIsASingleNodeKraftClusterOnLoopback() {
+        String config = Kafka.serverProperties(Ports.of(Mode.RUN, Map.of()), Path.of("/data"));
+
+        assertTrue(config.contains("controller.quorum.voters=1@127.0.0.1:9093\n"), config);
+        assertTrue(config.contains("listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093\n"), config);
+        assertTrue(config.contains("group.initial.rebalance.delay.ms=0\n"), config);
+        assertTrue(config.contains("log.dirs=/data\n"), config);
+    }
+}
