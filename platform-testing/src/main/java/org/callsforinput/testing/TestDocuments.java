@@ -1,15 +1,24 @@
 package org.callsforinput.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-/** Real documents built in memory for tests: a genuine minimal .docx and its hostile variants. */
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/** Real documents built in memory for tests: a genuine minimal .docx and its hostile variants (macros, encryption, bombs). */
 public final class TestDocuments {
 
     public static final String DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
@@ -65,6 +74,69 @@ public final class TestDocuments {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A .docx really encrypted with a password, as Office saves it: an OLE2 file holding EncryptionInfo and
+     * EncryptedPackage (agile encryption).
+     */
+    public static byte[] encryptedDocx(String text, String password) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword(password);
+            try (OutputStream out = encryptor.getDataStream(fs)) {
+                out.write(docx(text));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            fs.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A valid .docx padded with {@code entries} tiny extra parts: a bomb by its number of entries. */
+    public static byte[] zipBomb(int entries) {
+        Map<String, byte[]> extra = new LinkedHashMap<>();
+        for (int i = 0; i < entries; i++) {
+            extra.put("word/media/p" + i + ".txt", new byte[] { 'x' });
+        }
+        return wordPackage(DOCX_MAIN, "bomb", extra);
+    }
+
+    /** A valid .docx with one extra part of {@code zeroBytes} zeros, deflated about 1000 to 1: a bomb by its ratio. */
+    public static byte[] deflateBomb(long zeroBytes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            try (ZipInputStream docx = new ZipInputStream(new ByteArrayInputStream(docx("bomb")))) {
+                for (ZipEntry entry = docx.getNextEntry(); entry != null; entry = docx.getNextEntry()) {
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    docx.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+            zip.putNextEntry(new ZipEntry("word/media/zeros.bin"));
+            byte[] zeros = new byte[64 * 1024];
+            for (long left = zeroBytes; left > 0; left -= zeros.length) {
+                zip.write(zeros, 0, (int) Math.min(left, zeros.length));
+            }
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The start of a Windows executable (MZ and PE headers), for renaming to a document name. */
+    public static byte[] windowsExecutable() {
+        byte[] exe = new byte[512];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[0x3C] = (byte) 0x80; // offset of the PE header
+        System.arraycopy(new byte[] { 'P', 'E', 0, 0 }, 0, exe, 0x80, 4);
+        return exe;
     }
 
     private static String escape(String text) {

@@ -14,12 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipException;
 
-/**
- * Reads a zip file's central directory, record by record, without unpacking anything.
- * <p>
- * Written by hand rather than with {@link java.util.zip.ZipFile} because the inspector must count entries before any
- * library builds them in memory, and must see the general purpose flags (the encryption bit), which the JDK hides.
- */
+/** Reads a zip file's central directory, record by record, without unpacking anything. */
+// By hand rather than with ZipFile: entries must be counted before a library holds them all in memory, and the general
+// purpose flags (the encryption bit) must be seen, which the JDK hides (it refuses such archives as invalid).
 final class ZipDirectory {
 
     /** One central directory record; sizes are as declared, which an attacker controls. */

@@ -1,0 +1,412 @@
+package org.callsforinput.submission.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.submission.entity.DocumentFormat;
+import org.callsforinput.testing.TestDocuments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each inspection rule, shown with real files on disk. */
+class DocumentInspectorTest {
+
+    record Limits(int maxEntries, int maxCompressionRatio, long maxUnpackedBytes, int maxPartBytes) implements InspectionConfig {
+    }
+
+    static final Limits DEFAULTS = new Limits(10_000, 100, 1L << 30, 1 << 20);
+
+    @TempDir
+    Path dir;
+
+    // --- accepted ---
+
+    @Test
+    void acceptsDocx() throws IOException {
+        assertThat(inspect(TestDocuments.docx("Our contribution"), DocumentFormat.DOCX)).isEqualTo(DocumentFormat.DOCX);
+    }
+
+    @Test
+    void acceptsDoc() throws IOException {
+        assertThat(inspect(doc(0), DocumentFormat.DOC)).isEqualTo(DocumentFormat.DOC);
+    }
+
+    @Test
+    void acceptsOdt() throws IOException {
+        assertThat(inspect(odt(Map.of(), ""), DocumentFormat.ODT)).isEqualTo(DocumentFormat.ODT);
+    }
+
+    @Test
+    void acceptsXlsx() throws IOException {
+        assertThat(inspect(xlsx(), DocumentFormat.XLSX)).isEqualTo(DocumentFormat.XLSX);
+    }
+
+    @Test
+    void acceptsPdf() throws IOException {
+        assertThat(inspect(pdf(false), DocumentFormat.PDF)).isEqualTo(DocumentFormat.PDF);
+    }
+
+    @Test
+    void acceptsDocxWithLargeButOrdinaryPart() throws IOException {
+        byte[] text = new byte[300_000];
+        new Random(1).nextBytes(text);
+        byte[] docx = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x", Map.of("word/media/image1.png", text));
+        assertThat(inspect(docx, DocumentFormat.DOCX)).isEqualTo(DocumentFormat.DOCX);
+    }
+
+    @Test
+    void acceptsDocumentsWrittenByPoi() throws IOException {
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createParagraph().createRun().setText("Written by an office library");
+            document.write(docx);
+        }
+        assertThat(inspect(docx.toByteArray(), DocumentFormat.DOCX)).isEqualTo(DocumentFormat.DOCX);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("Views").createRow(0).createCell(0).setCellValue("Country");
+            workbook.write(xlsx);
+        }
+        assertThat(inspect(xlsx.toByteArray(), DocumentFormat.XLSX)).isEqualTo(DocumentFormat.XLSX);
+    }
+
+    // --- content does not match the name ---
+
+    @Test
+    void refusesExecutablesNamedDocx() throws IOException {
+        byte[] elf = Arrays.copyOf(new byte[] { 0x7F, 'E', 'L', 'F', 2, 1, 1, 0 }, 64);
+        for (byte[] executable : List.of(elf, TestDocuments.windowsExecutable())) {
+            ApiException refusal = refusal(executable, DocumentFormat.DOCX);
+            assertThat(refusal.status()).isEqualTo(415);
+            assertThat(refusal.slug()).isEqualTo("content-mismatch");
+            assertThat(refusal.getMessage()).contains("a Word document (.docx)").doesNotContain("Exception", "org.");
+        }
+    }
+
+    @Test
+    void refusesTextAndEmptyFilesNamedDocx() throws IOException {
+        assertRefused(refusal("Dear committee, please find our views below.".getBytes(StandardCharsets.UTF_8), DocumentFormat.DOCX),
+                415, "content-mismatch");
+        assertRefused(refusal(new byte[0], DocumentFormat.DOCX), 415, "content-mismatch");
+    }
+
+    @Test
+    void refusesXlsxClaimedAsDocx() throws IOException {
+        ApiException refusal = refusal(xlsx(), DocumentFormat.DOCX);
+        assertRefused(refusal, 415, "content-mismatch");
+        assertThat(refusal.getMessage()).contains("a Word document (.docx)", "an Excel workbook (.xlsx)");
+    }
+
+    @Test
+    void refusesPdfClaimedAsOdtAndDocClaimedAsDocx() throws IOException {
+        assertRefused(refusal(pdf(false), DocumentFormat.ODT), 415, "content-mismatch");
+        assertRefused(refusal(doc(0), DocumentFormat.DOCX), 415, "content-mismatch");
+        assertRefused(refusal(TestDocuments.docx("x"), DocumentFormat.PDF), 415, "content-mismatch");
+    }
+
+    @Test
+    void refusesOtherOpenDocumentKindClaimedAsOdt() throws IOException {
+        byte[] ods = TestDocuments.zip(Map.of("mimetype", "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII)));
+        assertRefused(refusal(ods, DocumentFormat.ODT), 415, "content-mismatch");
+    }
+
+    // --- macros ---
+
+    @Test
+    void refusesDocmNamedDocx() throws IOException {
+        assertRefused(refusal(TestDocuments.docm("macros"), DocumentFormat.DOCX), 422, "macro-enabled-document");
+    }
+
+    @Test
+    void refusesDocxWithVbaProject() throws IOException {
+        byte[] docx = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x", Map.of("word/vbaProject.bin", new byte[] { 1, 2, 3 }));
+        assertRefused(refusal(docx, DocumentFormat.DOCX), 422, "macro-enabled-document");
+    }
+
+    @Test
+    void refusesDocWithMacrosStorage() throws IOException {
+        assertRefused(refusal(doc(0, "Macros"), DocumentFormat.DOC), 422, "macro-enabled-document");
+    }
+
+    @Test
+    void refusesOdtWithBasicMacros() throws IOException {
+        byte[] odt = odt(Map.of("Basic/Standard/Module1.xml", "<module/>".getBytes(StandardCharsets.UTF_8)), "");
+        assertRefused(refusal(odt, DocumentFormat.ODT), 422, "macro-enabled-document");
+    }
+
+    // --- encryption ---
+
+    @Test
+    void refusesPasswordEncryptedDocx() throws IOException {
+        assertRefused(refusal(TestDocuments.encryptedDocx("secret text", "pass"), DocumentFormat.DOCX), 422, "encrypted-document");
+    }
+
+    @Test
+    void refusesEncryptedAndObfuscatedDoc() throws IOException {
+        assertRefused(refusal(doc(0x0100), DocumentFormat.DOC), 422, "encrypted-document");
+        assertRefused(refusal(doc(0x0100 | 0x8000), DocumentFormat.DOC), 422, "encrypted-document");
+    }
+
+    @Test
+    void refusesEncryptedPdf() throws IOException {
+        assertRefused(refusal(pdf(true), DocumentFormat.PDF), 422, "encrypted-document");
+    }
+
+    @Test
+    void refusesZipEntryWithEncryptionFlag() throws IOException {
+        byte[] docx = patchCentralDirectory(TestDocuments.docx("x"), "word/document.xml", 8, 0x0009, 2);
+        assertRefused(refusal(docx, DocumentFormat.DOCX), 422, "encrypted-document");
+    }
+
+    @Test
+    void refusesEncryptedOdt() throws IOException {
+        String encryption = "<manifest:encryption-data manifest:checksum-type=\"SHA1/1K\" manifest:checksum=\"AAAA\"/>";
+        assertRefused(refusal(odt(Map.of(), encryption), DocumentFormat.ODT), 422, "encrypted-document");
+    }
+
+    // --- zip bombs ---
+
+    @Test
+    void refusesTooManyEntries() throws IOException {
+        assertRefused(refusal(TestDocuments.zipBomb(10_001), DocumentFormat.DOCX), 422, "zip-bomb");
+    }
+
+    @Test
+    void refusesHighlyCompressedEntry() throws IOException {
+        assertRefused(refusal(TestDocuments.deflateBomb(50L * 1024 * 1024), DocumentFormat.DOCX), 422, "zip-bomb");
+    }
+
+    @Test
+    void refusesDeclaredSizesOverTheLimit() throws IOException {
+        Limits small = new Limits(10_000, 100, 64 * 1024, 1 << 20);
+        byte[] one = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x", Map.of("word/media/a.bin", random(100_000)));
+        assertRefused(refusal(one, DocumentFormat.DOCX, small), 422, "zip-bomb");
+        byte[] many = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x",
+                Map.of("word/media/a.bin", random(40_000), "word/media/b.bin", random(40_000)));
+        assertThat(inspect(many, DocumentFormat.DOCX, new Limits(10_000, 100, 100_000, 1 << 20))).isEqualTo(DocumentFormat.DOCX);
+        assertRefused(refusal(many, DocumentFormat.DOCX, small), 422, "zip-bomb");
+    }
+
+    @Test
+    void refusesPartThatInflatesBeyondItsDeclaredSize() throws IOException {
+        // [Content_Types].xml inflates to 1 MiB but its directory record claims 2000 bytes: only reading tells.
+        byte[] types = (new String(contentTypes(TestDocuments.DOCX_MAIN), StandardCharsets.UTF_8) + " ".repeat(1 << 20))
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", types);
+        parts.put("word/document.xml", "<w:document xmlns:w=\"urn:w\"/>".getBytes(StandardCharsets.UTF_8));
+        byte[] lying = patchCentralDirectory(TestDocuments.zip(parts), "[Content_Types].xml", 24, 2000, 4);
+        ApiException refusal = refusal(lying, DocumentFormat.DOCX, new Limits(10_000, 100, 1L << 30, 64 * 1024));
+        assertRefused(refusal, 422, "zip-bomb");
+        assertThat(refusal.getMessage()).contains("[Content_Types].xml unpacks to more than 65536 bytes");
+    }
+
+    // --- malformed ---
+
+    @Test
+    void refusesTruncatedDocx() throws IOException {
+        byte[] docx = TestDocuments.docx("a document long enough to cut ".repeat(50));
+        assertRefused(refusal(Arrays.copyOf(docx, docx.length / 2), DocumentFormat.DOCX), 422, "malformed-document");
+    }
+
+    @Test
+    void refusesDamagedOle2AndTruncatedPdf() throws IOException {
+        byte[] ole2 = Arrays.copyOf(doc(0), 600);
+        assertRefused(refusal(ole2, DocumentFormat.DOC), 422, "malformed-document");
+        byte[] pdf = pdf(false);
+        assertRefused(refusal(Arrays.copyOf(pdf, pdf.length - 40), DocumentFormat.PDF), 422, "malformed-document");
+    }
+
+    @Test
+    void refusesDocWithoutWordFileInformationBlock() throws IOException {
+        byte[] doc = doc(0);
+        assertThat(inspect(doc, DocumentFormat.DOC)).isEqualTo(DocumentFormat.DOC);
+        assertRefused(refusal(olePackage(new byte[4096], List.of()), DocumentFormat.DOC), 422, "malformed-document");
+    }
+
+    // --- helpers ---
+
+    private DocumentFormat inspect(byte[] content, DocumentFormat claimed) throws IOException {
+        return inspect(content, claimed, DEFAULTS);
+    }
+
+    private DocumentFormat inspect(byte[] content, DocumentFormat claimed, InspectionConfig limits) throws IOException {
+        Path file = Files.createTempFile(dir, "upload", ".spool");
+        Files.write(file, content);
+        return new DocumentInspector(limits).inspect(file, claimed);
+    }
+
+    private ApiException refusal(byte[] content, DocumentFormat claimed) throws IOException {
+        return refusal(content, claimed, DEFAULTS);
+    }
+
+    private ApiException refusal(byte[] content, DocumentFormat claimed, InspectionConfig limits) throws IOException {
+        Path file = Files.createTempFile(dir, "upload", ".spool");
+        Files.write(file, content);
+        ApiException refusal = catchThrowableOfType(ApiException.class, () -> new DocumentInspector(limits).inspect(file, claimed));
+        assertThat(refusal).as("refused").isNotNull();
+        return refusal;
+    }
+
+    private static void assertRefused(ApiException refusal, int status, String slug) {
+        assertThat(refusal.slug()).as(refusal.getMessage()).isEqualTo(slug);
+        assertThat(refusal.status()).isEqualTo(status);
+    }
+
+    private static byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        new Random(length).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A Word 97 binary document: an OLE2 file whose WordDocument stream opens with a FibBase of the given flags. */
+    private static byte[] doc(int fibFlags, String... storages) throws IOException {
+        ByteBuffer fib = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+        fib.putShort(0, (short) 0xA5EC); // wIdent
+        fib.putShort(2, (short) 0x00C1); // nFib: Word 97
+        fib.putShort(6, (short) 0x0409); // lid: English (US)
+        fib.putShort(0x0A, (short) (0x0200 | fibFlags)); // fWhichTblStm: the table is in 1Table
+        fib.putShort(0x0C, (short) 0x00BF); // nFibBack
+        return olePackage(fib.array(), List.of(storages));
+    }
+
+    private static byte[] olePackage(byte[] wordDocument, List<String> storages) throws IOException {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new ByteArrayInputStream(wordDocument), "WordDocument");
+            fs.createDocument(new ByteArrayInputStream(new byte[4096]), "1Table");
+            for (String storage : storages) {
+                fs.getRoot().createDirectory(storage).createDocument("dir", new ByteArrayInputStream(new byte[16]));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            fs.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static byte[] contentTypes(String mainType) {
+        return """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                <Default Extension="xml" ContentType="application/xml"/>
+                <Override PartName="/%s" ContentType="%s"/>
+                </Types>""".formatted(mainType.contains("spreadsheetml") ? "xl/workbook.xml" : "word/document.xml", mainType)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] xlsx() {
+        String sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", contentTypes(sheet));
+        parts.put("_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                </Relationships>""".getBytes(StandardCharsets.UTF_8));
+        parts.put("xl/workbook.xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>"""
+                .getBytes(StandardCharsets.UTF_8));
+        return TestDocuments.zip(parts);
+    }
+
+    /** An OpenDocument text: the mimetype stored first, as ODF requires, then the manifest and content. */
+    private static byte[] odt(Map<String, byte[]> extraParts, String manifestExtra) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+            ZipEntry stored = new ZipEntry("mimetype");
+            stored.setMethod(ZipEntry.STORED);
+            stored.setSize(mimetype.length);
+            CRC32 crc = new CRC32();
+            crc.update(mimetype);
+            stored.setCrc(crc.getValue());
+            zip.putNextEntry(stored);
+            zip.write(mimetype);
+            Map<String, byte[]> parts = new LinkedHashMap<>();
+            parts.put("META-INF/manifest.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+                    <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+                    <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">%s</manifest:file-entry>
+                    </manifest:manifest>""".formatted(manifestExtra).getBytes(StandardCharsets.UTF_8));
+            parts.put("content.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>"""
+                    .getBytes(StandardCharsets.UTF_8));
+            parts.putAll(extraParts);
+            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue());
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A one-page PDF with a correct cross-reference table; {@code encrypted} adds a standard security handler. */
+    private static byte[] pdf(boolean encrypted) {
+        List<String> objects = new ArrayList<>(List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"));
+        if (encrypted) {
+            objects.add("<< /Filter /Standard /V 1 /R 2 /O <" + "00".repeat(32) + "> /U <" + "00".repeat(32) + "> /P -44 >>");
+        }
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(offset -> pdf.append("%010d 00000 n \n".formatted(offset)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R");
+        if (encrypted) {
+            pdf.append(" /Encrypt 4 0 R /ID [<").append("ab".repeat(16)).append("> <").append("ab".repeat(16)).append(">]");
+        }
+        pdf.append(" >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Overwrites a field of the named entry's central directory record, as a forger would. */
+    private static byte[] patchCentralDirectory(byte[] zip, String name, int fieldOffset, long value, int width) {
+        byte[] patched = zip.clone();
+        ByteBuffer buffer = ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 < patched.length; i++) {
+            if (buffer.getInt(i) == 0x02014b50 && Short.toUnsignedInt(buffer.getShort(i + 28)) == wanted.length
+                    && Arrays.equals(patched, i + 46, i + 46 + wanted.length, wanted, 0, wanted.length)) {
+                if (width == 2) {
+                    buffer.putShort(i + fieldOffset, (short) value);
+                } else {
+                    buffer.putInt(i + fieldOffset, (int) value);
+                }
+                return patched;
+            }
+        }
+        throw new IllegalArgumentException("no central directory record for " + name);
+    }
+}
