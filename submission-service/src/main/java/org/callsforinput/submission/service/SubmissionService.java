@@ -27,6 +27,7 @@ import org.callsforinput.submission.entity.CallForInput.Timeliness;
 import org.callsforinput.submission.entity.Document;
 import org.callsforinput.submission.entity.DocumentFormat;
 import org.callsforinput.submission.entity.Submission;
+import org.callsforinput.submission.inspection.DocumentInspector;
 import org.callsforinput.submission.receipt.Receipts;
 import org.callsforinput.submission.rest.SubmissionRequest;
 import org.callsforinput.submission.storage.DocumentStore;
@@ -44,11 +45,13 @@ public class SubmissionService {
     private final Outbox outbox;
     private final DocumentStore store;
     private final Receipts receipts;
+    private final DocumentInspector inspector;
 
-    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts) {
+    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts, DocumentInspector inspector) {
         this.outbox = outbox;
         this.store = store;
         this.receipts = receipts;
+        this.inspector = inspector;
     }
 
     public Optional<Submission> find(Contributor who, UUID id) {
@@ -105,7 +108,7 @@ public class SubmissionService {
         return Document.ofSubmission(submissionId);
     }
 
-    /** Streams a document into storage, then records it; nothing is kept when any check fails. */
+    /** Streams a document into storage, checks its content, then records it; nothing is kept when a check fails. */
     public Document attach(Contributor who, UUID id, Document.Role role, String fileName, InputStream body) {
         FileNames.check(fileName);
         DocumentFormat claimed = DocumentFormat.ofFileName(fileName).orElseThrow(() -> unsupported(fileName));
@@ -117,6 +120,7 @@ public class SubmissionService {
                 if (stored.size() == 0) {
                     throw ApiException.badRequest("empty-file", "The file is empty");
                 }
+                inspector.inspect(stored.spool(), claimed);
                 return QuarkusTransaction.requiringNew().call(() -> record(who, id, role, documentId, fileName, claimed, stored));
             } catch (RuntimeException e) {
                 store.remove(key);

@@ -1,0 +1,73 @@
+package org.callsforinput.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.callsforinput.stack.ServiceProcess;
+import org.callsforinput.stack.StackInfo;
+
+/** The three service jars running as processes against the real test stack, each with its own database and bucket. */
+final class Platform implements AutoCloseable {
+
+    static final String SUBMISSION_BUCKET = "submissions-e2e";
+
+    final ServiceProcess submission;
+    final ServiceProcess review;
+    final ServiceProcess publication;
+    private final List<ServiceProcess> all = new ArrayList<>();
+
+    private Platform(StackInfo info, Path repo, Path logs) {
+        submission = start(info, repo, logs, "submission-service", "submission_e2e", SUBMISSION_BUCKET);
+        review = start(info, repo, logs, "review-service", "review_e2e", "review-e2e");
+        publication = start(info, repo, logs, "publication-service", "publication_e2e", "publication-e2e");
+    }
+
+    static Platform start() {
+        StackInfo info = StackInfo.load();
+        Path repo = StackInfo.findRepoRoot();
+        Platform platform = null;
+        try {
+            platform = new Platform(info, repo, repo.resolve("system-tests/target/service-logs"));
+            return platform;
+        } catch (RuntimeException e) {
+            if (platform != null) {
+                platform.close();
+            }
+            throw e;
+        }
+    }
+
+    static java.sql.Connection connect(String database) throws java.sql.SQLException {
+        StackInfo info = StackInfo.load();
+        return java.sql.DriverManager.getConnection(info.jdbcUrl(database), info.pgUser(), info.pgPassword());
+    }
+
+    private ServiceProcess start(StackInfo info, Path repo, Path logs, String service, String database, String bucket) {
+        try {
+            ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(),
+                    Map.of("STORAGE_BUCKET", bucket, "REVIEW_DOCUMENTS_INTERVAL", "0.5s"), logs);
+            all.add(process);
+            return process;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        all.forEach(ServiceProcess::close);
+    }
+}
