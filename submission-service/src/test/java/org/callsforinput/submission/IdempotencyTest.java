@@ -16,10 +16,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.callsforinput.testing.TestDocuments;
 import org.callsforinput.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +33,17 @@ class IdempotencyTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    EntityManager em;
+
+    String keyState(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            java.util.List<?> states = em.createNativeQuery("select state from idempotency_key where idempotency_key = ?1")
+                    .setParameter(1, key).getResultList();
+            return states.isEmpty() ? null : states.get(0).toString();
+        });
+    }
 
     @Test
     void retryWithSameIdempotencyKeyReturnsFirstReceipt() {
@@ -92,10 +107,13 @@ class IdempotencyTest {
     void sameKeyWhileTheFirstRequestRunsIsAConflict() throws Exception {
         String id = TestCalls.draft(TestCalls.openCall());
         String key = UUID.randomUUID().toString();
-        byte[] docx = TestDocuments.docx("slow upload");
+        // Larger than the server's input buffer (10 KiB), so the request is dispatched while its body still streams.
+        byte[] noise = new byte[200 * 1024];
+        new java.util.Random(7).nextBytes(noise);
+        byte[] docx = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "slow upload", Map.of("word/media/image1.bin", noise));
         PipedOutputStream feed = new PipedOutputStream();
         PipedInputStream body = new PipedInputStream(feed, 64 * 1024);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest slow = HttpRequest.newBuilder(base.resolve("/submissions/" + id + "/documents?role=MAIN&fileName=slow.docx"))
                 .header("Authorization", "Bearer " + Tokens.client("partner-odh"))
                 .header("Idempotency-Key", key)
@@ -103,17 +121,19 @@ class IdempotencyTest {
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), docx.length))
                 .build();
         CompletableFuture<HttpResponse<String>> first = http.sendAsync(slow, HttpResponse.BodyHandlers.ofString());
-        feed.write(docx, 0, 100);
+        feed.write(docx, 0, 64 * 1024);
         feed.flush();
 
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
-                        .contentType("application/octet-stream").body(docx)
-                        .queryParam("role", "MAIN").queryParam("fileName", "slow.docx")
-                        .when().post("/submissions/" + id + "/documents")
-                        .then().statusCode(409).body("type", equalTo("urn:calls-for-input:problem:idempotency-key-in-progress")));
+        // Once the first request holds the key, a second one with the same key is refused while it runs.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> keyState(key), state -> "IN_PROGRESS".equals(state));
+        given().auth().oauth2(Tokens.client("partner-odh")).header("Idempotency-Key", key)
+                .contentType("application/octet-stream").body(docx)
+                .queryParam("role", "MAIN").queryParam("fileName", "slow.docx")
+                .when().post("/submissions/" + id + "/documents")
+                .then().statusCode(409).body("type", equalTo("urn:calls-for-input:problem:idempotency-key-in-progress"));
 
-        feed.write(docx, 100, docx.length - 100);
+        feed.write(docx, 64 * 1024, docx.length - 64 * 1024);
         feed.close();
         assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
         given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id)
