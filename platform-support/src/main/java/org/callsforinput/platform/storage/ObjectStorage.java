@@ -1,13 +1,18 @@
 package org.callsforinput.platform.storage;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.Method;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
@@ -17,12 +22,18 @@ public class ObjectStorage {
 
     private final StorageConfig config;
     private final MinioClient client;
-    private volatile boolean bucketReady;
+    private final MinioClient presigner;
 
     public ObjectStorage(StorageConfig config) {
         this.config = config;
         this.client = MinioClient.builder()
                 .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey())
+                .region(config.region())
+                .build();
+        // The region is set, so presigning is a local computation: no request reaches the public endpoint.
+        this.presigner = MinioClient.builder()
+                .endpoint(config.publicEndpoint().orElse(config.endpoint()))
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())
                 .build();
@@ -50,21 +61,31 @@ public class ObjectStorage {
         }
     }
 
-    /** Checks that the bucket exists, creating it on first use. Throws when the storage cannot be reached. */
+    /** Checks that the bucket exists, creating it when missing. Throws when the storage cannot be reached. */
     public void ensureBucket() throws Exception {
-        if (bucketReady && client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
+        if (client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
             return;
         }
-        if (!client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
-            try {
-                client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build());
-                Log.infof("Created bucket %s", config.bucket());
-            } catch (ErrorResponseException e) {
-                if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
-                    throw e;
-                }
+        try {
+            client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build());
+            Log.infof("Created bucket %s", config.bucket());
+        } catch (ErrorResponseException e) {
+            if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                throw e;
             }
         }
-        bucketReady = true;
+    }
+
+    /**
+     * A URL that lets its holder PUT one object into the bucket until it expires. It names the public endpoint
+     * (storage.public-endpoint) when clients reach the storage under another address than the service does.
+     */
+    public String presignedPut(String key, Duration expiry) throws Exception {
+        return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                .method(Method.PUT)
+                .bucket(config.bucket())
+                .object(key)
+                .expiry((int) expiry.toSeconds(), TimeUnit.SECONDS)
+                .build());
     }
 }

@@ -1,5 +1,7 @@
 package org.callsforinput.platform.storage;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,6 +11,9 @@ public interface StorageConfig {
 
     /** For example http://127.0.0.1:9000. */
     String endpoint();
+
+    /** The endpoint as clients outside see it, for presigned URLs; defaults to {@link #endpoint()}. */
+    Optional<String> publicEndpoint();
 
     String accessKey();
 

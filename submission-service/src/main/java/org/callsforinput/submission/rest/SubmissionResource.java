@@ -9,7 +9,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -105,6 +109,34 @@ public class SubmissionResource {
             @Parameter(description = "Original file name, kept as metadata", example = "contribution.docx") @QueryParam("fileName") String fileName,
             InputStream body) {
         Document document = submissions.attach(contributor(), id, role, fileName, body);
+        return Response.created(URI.create("/submissions/" + id + "/documents/" + document.id))
+                .entity(DocumentView.of(document)).build();
+    }
+
+    /** A document to upload straight to object storage: its name, role, size and SHA-256 (lower-case hex). */
+    public record UploadRequest(
+            @NotNull Document.Role role,
+            @NotBlank @Size(max = 255) String fileName,
+            @Positive long size,
+            @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "a lower-case hex SHA-256") String sha256) {
+    }
+
+    @POST
+    @Path("{id}/uploads")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a presigned URL to PUT a document straight to object storage",
+            description = "PUT the file to the URL before it expires, then confirm with POST .../uploads/{uploadId}/complete.")
+    public Response startUpload(UUID id, @Valid @NotNull UploadRequest request) {
+        SubmissionService.UploadTicket ticket = submissions.startUpload(contributor(), id, request.role(), request.fileName(),
+                request.size(), request.sha256());
+        return Response.status(201).entity(ticket).build();
+    }
+
+    @POST
+    @Path("{id}/uploads/{uploadId}/complete")
+    @Operation(summary = "Confirm a presigned upload: size, SHA-256 and content are verified")
+    public Response completeUpload(UUID id, UUID uploadId) {
+        Document document = submissions.completeUpload(contributor(), id, uploadId);
         return Response.created(URI.create("/submissions/" + id + "/documents/" + document.id))
                 .entity(DocumentView.of(document)).build();
     }

@@ -3,6 +3,7 @@ package org.callsforinput.submission.service;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.callsforinput.submission.entity.CallForInput;
 import org.callsforinput.submission.entity.CallForInput.Timeliness;
 import org.callsforinput.submission.entity.Document;
 import org.callsforinput.submission.entity.DocumentFormat;
+import org.callsforinput.submission.entity.PendingUpload;
 import org.callsforinput.submission.entity.Submission;
 import org.callsforinput.submission.inspection.DocumentInspector;
 import org.callsforinput.submission.receipt.Receipts;
@@ -39,6 +41,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class SubmissionService {
 
+    static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(15);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -127,6 +130,80 @@ public class SubmissionService {
                 throw e;
             }
         }
+    }
+
+    /** A presigned PUT for one document, valid until {@code expiresAt}; confirm it with {@link #completeUpload}. */
+    public record UploadTicket(UUID uploadId, String method, String url, Instant expiresAt) {
+    }
+
+    /** Announces a document that the contributor will PUT straight to object storage. */
+    public UploadTicket startUpload(Contributor who, UUID id, Document.Role role, String fileName, long size, String sha256) {
+        FileNames.check(fileName);
+        DocumentFormat claimed = DocumentFormat.ofFileName(fileName).orElseThrow(() -> unsupported(fileName));
+        long limit = QuarkusTransaction.requiringNew().call(() -> uploadLimit(who, id, role, claimed));
+        if (size > limit) {
+            throw new ApiException(413, "file-too-large", "File too large",
+                    "The file exceeds the limit of " + limit + " bytes for this submission");
+        }
+        PendingUpload upload = new PendingUpload();
+        upload.id = UUID.randomUUID();
+        upload.submissionId = id;
+        upload.role = role;
+        upload.objectKey = "submissions/" + id + "/" + upload.id;
+        upload.fileName = fileName;
+        upload.declaredSize = size;
+        upload.declaredSha256 = sha256;
+        upload.createdAt = Instant.now();
+        upload.expiresAt = upload.createdAt.plus(UPLOAD_VALIDITY);
+        String url = store.presignedPut(upload.objectKey, UPLOAD_VALIDITY);
+        QuarkusTransaction.requiringNew().run(upload::persist);
+        return new UploadTicket(upload.id, "PUT", url, upload.expiresAt);
+    }
+
+    /** Verifies an uploaded object (size, SHA-256, content) and records it; refused objects are removed. */
+    public Document completeUpload(Contributor who, UUID id, UUID uploadId) {
+        PendingUpload upload = QuarkusTransaction.requiringNew().call(() -> {
+            Submission submission = Submission.findOwned(id, who.organisationId())
+                    .orElseThrow(() -> ApiException.notFound("Submission " + id));
+            requireDraft(submission);
+            return PendingUpload.<PendingUpload>find("id = ?1 and submissionId = ?2", uploadId, id).firstResultOptional()
+                    .orElseThrow(() -> ApiException.notFound("Upload " + uploadId));
+        });
+        DocumentFormat claimed = DocumentFormat.ofFileName(upload.fileName).orElseThrow(() -> unsupported(upload.fileName));
+        Optional<DocumentStore.Stored> spooled;
+        try {
+            spooled = store.spool(upload.objectKey, upload.declaredSize);
+        } catch (ApiException e) {
+            discard(upload);
+            throw e;
+        }
+        if (spooled.isEmpty()) {
+            throw ApiException.conflict("upload-not-found", "Nothing was uploaded to the presigned URL yet");
+        }
+        try (DocumentStore.Stored stored = spooled.get()) {
+            if (stored.size() != upload.declaredSize) {
+                throw new ApiException(422, "size-mismatch", "Size mismatch",
+                        "The uploaded file has " + stored.size() + " bytes, not the " + upload.declaredSize + " announced");
+            }
+            if (!stored.sha256().equals(upload.declaredSha256)) {
+                throw new ApiException(422, "checksum-mismatch", "Checksum mismatch",
+                        "The uploaded file's SHA-256 is not the one announced");
+            }
+            inspector.inspect(stored.spool(), claimed);
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, stored);
+                PendingUpload.deleteById(upload.id);
+                return document;
+            });
+        } catch (RuntimeException e) {
+            discard(upload);
+            throw e;
+        }
+    }
+
+    private void discard(PendingUpload upload) {
+        store.remove(upload.objectKey);
+        QuarkusTransaction.requiringNew().run(() -> PendingUpload.deleteById(upload.id));
     }
 
     @Transactional

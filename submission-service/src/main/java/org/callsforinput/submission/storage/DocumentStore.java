@@ -9,7 +9,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,9 +21,13 @@ import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.storage.ObjectStorage;
 
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
 import io.quarkus.logging.Log;
 
 /**
@@ -71,6 +79,53 @@ public class DocumentStore {
             throw translate(e, in, limit);
         }
         return new Stored(key, in.count(), in.sha256(), spool);
+    }
+
+    /**
+     * Reads an object that a client uploaded itself into a spool file, hashing and counting it; empty when there
+     * is no such object. Refuses it as soon as it exceeds {@code limit} bytes.
+     */
+    public Optional<Stored> spool(String key, long limit) {
+        Path spool = createSpool();
+        HashingInputStream in = null;
+        try (InputStream object = client.getObject(GetObjectArgs.builder().bucket(storage.bucket()).object(key).build());
+                OutputStream copy = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
+            in = new HashingInputStream(object, copy, limit);
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (ErrorResponseException e) {
+            deleteQuietly(spool);
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        } catch (Exception e) {
+            deleteQuietly(spool);
+            throw translate(e, null, limit);
+        }
+        return Optional.of(new Stored(key, in.count(), in.sha256(), spool));
+    }
+
+    /** A presigned PUT URL for one object. */
+    public String presignedPut(String key, Duration expiry) {
+        try {
+            return storage.presignedPut(key, expiry);
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Keys under a prefix with their last-modified time, for the orphan clean-up. */
+    public List<io.minio.messages.Item> list(String prefix) {
+        List<io.minio.messages.Item> items = new ArrayList<>();
+        try {
+            for (Result<io.minio.messages.Item> item : client.listObjects(
+                    ListObjectsArgs.builder().bucket(storage.bucket()).prefix(prefix).recursive(true).build())) {
+                items.add(item.get());
+            }
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+        return items;
     }
 
     /** Opens a stored object for reading. */

@@ -1,0 +1,50 @@
+package org.callsforinput.submission.entity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A document the contributor PUTs straight to object storage with a presigned URL, then confirms. */
+@Entity
+@Table(name = "pending_upload")
+public class PendingUpload extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "submission_id")
+    public UUID submissionId;
+
+    @Enumerated(EnumType.STRING)
+    public Document.Role role;
+
+    @Column(name = "object_key")
+    public String objectKey;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Column(name = "declared_size")
+    public long declaredSize;
+
+    @Column(name = "declared_sha256")
+    public String declaredSha256;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    public static boolean keyExists(String objectKey) {
+        return count("objectKey", objectKey) > 0;
+    }
+}

@@ -1,0 +1,70 @@
+package org.callsforinput.submission.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.callsforinput.submission.entity.Document;
+import org.callsforinput.submission.entity.PendingUpload;
+import org.callsforinput.submission.storage.DocumentStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.minio.messages.Item;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Removes objects that no document owns: expired presigned uploads, and objects left by an upload whose service
+ * died before recording it. Objects younger than {@code min-age} are left alone, since their upload may still run.
+ */
+@ApplicationScoped
+public class OrphanCleanup {
+
+    private final DocumentStore store;
+    private final Duration minAge;
+
+    public OrphanCleanup(DocumentStore store,
+            @ConfigProperty(name = "submission.cleanup.min-age", defaultValue = "1h") Duration minAge) {
+        this.store = store;
+        this.minAge = minAge;
+    }
+
+    @Scheduled(every = "${submission.cleanup.interval:15m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            Log.warnf("Orphan clean-up skipped: %s", e.getMessage());
+        }
+    }
+
+    /** Returns how many objects were removed. */
+    public int run() {
+        List<PendingUpload> expired = QuarkusTransaction.requiringNew().call(
+                () -> PendingUpload.<PendingUpload>list("expiresAt < ?1", Instant.now()));
+        for (PendingUpload upload : expired) {
+            store.remove(upload.objectKey);
+            QuarkusTransaction.requiringNew().run(() -> PendingUpload.deleteById(upload.id));
+        }
+        Instant cutoff = Instant.now().minus(minAge);
+        int removed = expired.size();
+        for (Item item : store.list("submissions/")) {
+            if (item.lastModified().toInstant().isAfter(cutoff)) {
+                continue;
+            }
+            boolean owned = QuarkusTransaction.requiringNew().call(
+                    () -> Document.keyExists(item.objectName()) || PendingUpload.keyExists(item.objectName()));
+            if (!owned) {
+                store.remove(item.objectName());
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            Log.infof("Orphan clean-up removed %d objects", removed);
+        }
+        return removed;
+    }
+}
