@@ -77,7 +77,12 @@ public final class Launcher {
     private void runUntilStopped() {
         startOrExit();
         printSummary();
-        System.out.println("Press Ctrl-C to stop");
+        if (sigintIgnored()) {
+            System.out.println("Stop with: kill " + ProcessHandle.current().pid() + "  or  ./platform stop"
+                    + "  (Ctrl-C/SIGINT is ignored: the shell started this in the background without job control)");
+        } else {
+            System.out.println("Press Ctrl-C to stop");
+        }
         try {
             // The shutdown hook stops everything; until then there is nothing to do.
             Thread.currentThread().join();
@@ -126,6 +131,7 @@ public final class Launcher {
             PidFile pidFile = new PidFile(repo.resolve(".platform").resolve(dir));
             pidFile.stopLiveLauncher(Duration.ofSeconds(60));
             int stopped = pidFile.stopLeftovers();
+            deleteQuietly(repo.resolve(".platform").resolve(dir).resolve("stack.properties"));
             System.out.println(".platform/" + dir + ": " + (stopped == 0 ? "nothing left running" : "stopped " + stopped + " leftover process(es)"));
         }
     }
@@ -223,6 +229,8 @@ public final class Launcher {
                     + "; stop it with Ctrl-C in its terminal or with ./platform stop");
         });
         pids.stopLeftovers();
+        // Describes a stack that is gone; it is written again once this one is up.
+        deleteQuietly(stateDir.resolve("stack.properties"));
     }
 
     private static void deleteQuietly(Path file) {
@@ -292,6 +300,18 @@ public final class Launcher {
         out.append(String.format("Secrets are generated once per checkout in %s%n",
                 repo.resolve(".platform/secrets.properties")));
         System.out.print(out);
+    }
+
+    /** A non-interactive shell starts background jobs with SIGINT ignored, and the JVM cannot undo that. */
+    private static boolean sigintIgnored() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("SigIgn:"))
+                    .map(line -> Long.parseUnsignedLong(line.substring(7).trim(), 16))
+                    .anyMatch(mask -> (mask & (1L << 1)) != 0); // bit n-1 stands for signal n; SIGINT is 2
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private String elapsed() {
