@@ -12,6 +12,9 @@ public final class EventTypes {
     /** {@link SubmissionWithdrawn}: the contributor withdrew a received submission. */
     public static final String SUBMISSION_WITHDRAWN = "submission.withdrawn";
 
+    /** {@link ReviewStarted}: review-service opened a case for a received submission. */
+    public static final String REVIEW_STARTED = "review.started";
+
     private EventTypes() {
     }
 }

@@ -92,6 +92,10 @@ class FoundationSmokeTest {
                 .body("contact.email", equalTo("camille.martin@example.org"))
                 .body("documents[0].integrity", equalTo("VERIFIED")));
 
+        // The contributor sees the submission move on, learnt from review-service's event.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.client("partner-odh"))
+                .when().get(submission + "/submissions/" + id).then().body("status", equalTo("UNDER_REVIEW")));
+
         // publication-service learnt the call from the call events.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(platform.publication.baseUrl() + "/public/calls")
                 .then().body("find { it.id == '" + callId + "' }.status", equalTo("OPEN")));

@@ -8,10 +8,13 @@ import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.contracts.EventTypes;
+import org.callsforinput.contracts.ReviewStarted;
 import org.callsforinput.contracts.SubmissionReceived;
 import org.callsforinput.contracts.SubmissionWithdrawn;
+import org.callsforinput.contracts.Topics;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.platform.eventing.Inbox;
+import org.callsforinput.platform.eventing.Outbox;
 import org.callsforinput.review.entity.CaseDocument;
 import org.callsforinput.review.entity.ReviewCase;
 
@@ -22,9 +25,11 @@ import io.quarkus.logging.Log;
 public class CaseIntake {
 
     private final Inbox inbox;
+    private final Outbox outbox;
 
-    public CaseIntake(Inbox inbox) {
+    public CaseIntake(Inbox inbox, Outbox outbox) {
         this.inbox = inbox;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -77,6 +82,10 @@ public class CaseIntake {
             document.integrity = CaseDocument.Integrity.PENDING;
             document.nextCheckAt = Instant.now();
             document.persist();
+        }
+        if (reviewCase.status != ReviewCase.Status.WITHDRAWN) {
+            outbox.publish(Topics.REVIEWS, EventTypes.REVIEW_STARTED, s.submissionId().toString(),
+                    new ReviewStarted(s.submissionId(), reviewCase.id, reviewCase.updatedAt));
         }
         Log.infof("Case %s opened for submission %s", reviewCase.id, s.reference());
     }
