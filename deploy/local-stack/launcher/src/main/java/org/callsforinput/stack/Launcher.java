@@ -141,6 +141,10 @@ public final class Launcher {
             start();
             stack.markUp();
         } catch (RuntimeException e) {
+            if (stack.isStopping()) {
+                // Ctrl-C during the start: the shutdown hook is stopping everything, components exit on purpose.
+                return;
+            }
             report(e);
             stack.stopAll();
             System.exit(1);

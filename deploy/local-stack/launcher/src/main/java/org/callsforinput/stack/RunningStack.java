@@ -85,6 +85,10 @@ final class RunningStack {
         up = true;
     }
 
+    synchronized boolean isStopping() {
+        return stopping;
+    }
+
     private synchronized boolean isUpAndRunning() {
         return up && !stopping;
     }
