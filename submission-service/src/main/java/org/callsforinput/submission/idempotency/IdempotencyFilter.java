@@ -95,8 +95,9 @@ public class IdempotencyFilter {
         update(digest, request.getMethod());
         update(digest, request.getUriInfo().getRequestUri().getRawPath());
         update(digest, request.getUriInfo().getRequestUri().getRawQuery());
-        update(digest, request.getHeaderString(HttpHeaders.CONTENT_TYPE));
         MediaType type = request.getMediaType();
+        // Parameters such as a charset added by a client library do not make another request.
+        update(digest, type == null ? null : type.getType() + "/" + type.getSubtype());
         if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             byte[] body = readBounded(request.getEntityStream());
             digest.update(body);
