@@ -101,7 +101,7 @@ class FoundationSmokeTest {
                 .then().body("find { it.id == '" + callId + "' }.status", equalTo("OPEN")));
 
         // Rows landed in each service's own database.
-        assertThat(count("submission_e2e", "select count(*) from submission where id = ?::uuid and status = 'RECEIVED'", id)).isEqualTo(1);
+        assertThat(count("submission_e2e", "select count(*) from submission where id = ?::uuid and status = 'UNDER_REVIEW'", id)).isEqualTo(1);
         assertThat(count("submission_e2e", "select count(*) from outbox_event where aggregate_id = ? and sent_at is not null", id)).isEqualTo(1);
         assertThat(count("review_e2e", "select count(*) from review_case where submission_id = ?::uuid", id)).isEqualTo(1);
         assertThat(count("publication_e2e", "select count(*) from public_call where id = ?::uuid", callId)).isEqualTo(1);

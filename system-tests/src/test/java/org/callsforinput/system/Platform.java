@@ -49,7 +49,7 @@ final class Platform implements AutoCloseable {
     private ServiceProcess start(StackInfo info, Path repo, Path logs, String service, String database, String bucket) {
         try {
             ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(),
-                    Map.of("STORAGE_BUCKET", bucket, "REVIEW_DOCUMENTS_INTERVAL", "0.5s"), logs);
+                    Map.of("STORAGE_BUCKET", bucket, "REVIEW_DOCUMENTS_INTERVAL", "1s"), logs);
             all.add(process);
             return process;
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,10 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Outbox {
 
-    private final ObjectMapper mapper;
+    /** Fired for every recorded event; the relay observes it after the commit to send without waiting for its poll. */
+    public record Recorded(UUID id) {
+    }
 
-    public Outbox(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final Event<Recorded> recorded;
+
+    public Outbox(ObjectMapper mapper, Event<Recorded> recorded) {
         this.mapper = mapper;
+        this.recorded = recorded;
     }
 
     /** Returns the event id, which becomes the CloudEvent id ({@code ce_id}) and the consumers' dedup key. */
@@ -34,6 +41,7 @@ public class Outbox {
             throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
         }
         event.persist();
+        recorded.fire(new Recorded(event.id));
         return event.id;
     }
 }

@@ -10,11 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -36,26 +41,56 @@ public class OutboxRelay {
     static final String CHANNEL = "outbox";
 
     private final Emitter<String> emitter;
+    private final ManagedExecutor executor;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean wakeUp = new AtomicBoolean();
     private final URI source;
     private final int batchSize;
     private final Duration retention;
 
-    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter,
+    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter, ManagedExecutor executor,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
             @ConfigProperty(name = "platform.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "platform.outbox.retention") Duration retention) {
         this.emitter = emitter;
+        this.executor = executor;
         this.source = URI.create("/" + serviceName);
         this.batchSize = batchSize;
         this.retention = retention;
     }
 
-    @Scheduled(every = "${platform.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** After a commit that recorded events, relay at once (coalesced) instead of waiting for the next poll. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Recorded recorded) {
+        if (wakeUp.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeUp.set(false);
+                relayPending();
+            });
+        }
+    }
+
+    /** The poll: catches what the wake-up missed (Kafka down, a crash, another replica's rows). */
+    @Scheduled(every = "${platform.outbox.interval}", delayed = "1s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        relayPending();
+    }
+
     void relayPending() {
-        int sent;
-        do {
-            sent = relayBatch();
-        } while (sent == batchSize);
+        // One relay at a time in this JVM; replicas are kept apart by SKIP LOCKED.
+        if (!running.tryLock()) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = relayBatch();
+            } while (sent == batchSize);
+        } catch (RuntimeException e) {
+            Log.warnf("Outbox relay pass failed, will retry: %s", e.getMessage());
+        } finally {
+            running.unlock();
+        }
     }
 
     /** Sends one batch in order; returns how many were acknowledged. The first failure ends the batch. */
@@ -89,7 +124,7 @@ public class OutboxRelay {
         return sent;
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeSent() {
         long purged = OutboxEvent.delete("sentAt < ?1", Instant.now().minus(retention));

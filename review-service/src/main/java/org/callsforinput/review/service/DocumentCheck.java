@@ -36,7 +36,8 @@ public class DocumentCheck {
         this.documents = documents;
     }
 
-    @Scheduled(every = "${review.documents.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${review.documents.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkDue() {
         List<Claimed> claimed;
         do {

@@ -107,7 +107,7 @@ public class IdempotencyStore {
                 .setParameter(1, principal).setParameter(2, key).executeUpdate());
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
         int purged = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "delete from idempotency_key where expires_at < ?1").setParameter(1, Instant.now()).executeUpdate());

@@ -32,7 +32,8 @@ public class OrphanCleanup {
         this.minAge = minAge;
     }
 
-    @Scheduled(every = "${submission.cleanup.interval:15m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${submission.cleanup.interval}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             run();
