@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -18,15 +19,16 @@ public final class Stack {
     private Stack() {
     }
 
-    public static synchronized String get(String key) {
+    public static String get(String key) {
+        return find(key).orElseThrow(() -> new IllegalStateException("The stack file has no '" + key + "'"));
+    }
+
+    /** A key the stack file may lack, such as {@code clamav.host} (only there when the stack runs clamd). */
+    public static synchronized Optional<String> find(String key) {
         if (properties == null) {
             properties = load();
         }
-        String value = properties.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException("The stack file has no '" + key + "'");
-        }
-        return value;
+        return Optional.ofNullable(properties.getProperty(key));
     }
 
     public static String jdbcUrl(String database) {

@@ -1,5 +1,6 @@
 package org.callsforinput.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -21,7 +22,7 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", Stack.jdbcUrl(database),
                 "quarkus.datasource.username", Stack.get("pg.user"),
                 "quarkus.datasource.password", Stack.get("pg.password"),
@@ -30,7 +31,11 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
                 "storage.access-key", Stack.get("s3.access-key"),
                 "storage.secret-key", Stack.get("s3.secret-key"),
                 "storage.bucket", bucket,
-                "quarkus.oidc.auth-server-url", Stack.issuer());
+                "quarkus.oidc.auth-server-url", Stack.issuer()));
+        // Virus scanning (submission-service) when the stack runs clamd; without these keys it stays off.
+        Stack.find("clamav.host").ifPresent(host -> config.put("submission.clamav.host", host));
+        Stack.find("clamav.port").ifPresent(port -> config.put("submission.clamav.port", port));
+        return config;
     }
 
     @Override

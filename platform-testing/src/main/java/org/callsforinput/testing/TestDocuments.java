@@ -129,6 +129,25 @@ public final class TestDocuments {
         return bytes.toByteArray();
     }
 
+    /**
+     * The EICAR anti-virus test file (68 bytes): harmless, and detected as a virus by every scanner, including the local
+     * stack's clamd with its test signature database. Built at run time from pieces so that no file of the repository
+     * contains it (a scanner on a developer's machine would otherwise quarantine the source file); write it to temporary
+     * directories only.
+     */
+    public static byte[] eicar() {
+        String eicar = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-" + "ANTIVIRUS-" + "TEST-FILE!$H+H*";
+        return eicar.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A valid .docx that carries the EICAR test file as an extra part ({@code word/media/eicar.bin}). It passes the
+     * document inspector; clamd unpacks the archive and finds the EICAR file inside.
+     */
+    public static byte[] eicarDocx() {
+        return wordPackage(DOCX_MAIN, "infected", Map.of("word/media/eicar.bin", eicar()));
+    }
+
     /** The start of a Windows executable (MZ and PE headers), for renaming to a document name. */
     public static byte[] windowsExecutable() {
         byte[] exe = new byte[512];

@@ -32,6 +32,7 @@ import org.callsforinput.submission.entity.Submission;
 import org.callsforinput.submission.inspection.DocumentInspector;
 import org.callsforinput.submission.receipt.Receipts;
 import org.callsforinput.submission.rest.SubmissionRequest;
+import org.callsforinput.submission.scan.VirusScanner;
 import org.callsforinput.submission.storage.DocumentStore;
 
 import io.quarkus.logging.Log;
@@ -49,12 +50,15 @@ public class SubmissionService {
     private final DocumentStore store;
     private final Receipts receipts;
     private final DocumentInspector inspector;
+    private final VirusScanner scanner;
 
-    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts, DocumentInspector inspector) {
+    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts, DocumentInspector inspector,
+            VirusScanner scanner) {
         this.outbox = outbox;
         this.store = store;
         this.receipts = receipts;
         this.inspector = inspector;
+        this.scanner = scanner;
     }
 
     public Optional<Submission> find(Contributor who, UUID id) {
@@ -124,6 +128,7 @@ public class SubmissionService {
                     throw ApiException.badRequest("empty-file", "The file is empty");
                 }
                 inspector.inspect(stored.spool(), claimed);
+                scanner.scan(stored.spool());
                 return QuarkusTransaction.requiringNew().call(() -> record(who, id, role, documentId, fileName, claimed, stored));
             } catch (RuntimeException e) {
                 store.remove(key);
@@ -190,6 +195,7 @@ public class SubmissionService {
                         "The uploaded file's SHA-256 is not the one announced");
             }
             inspector.inspect(stored.spool(), claimed);
+            scanner.scan(stored.spool());
             return QuarkusTransaction.requiringNew().call(() -> {
                 Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, stored);
                 PendingUpload.deleteById(upload.id);

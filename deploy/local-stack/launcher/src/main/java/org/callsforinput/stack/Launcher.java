@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the local stack on 127.0.0.1 and stops it on Ctrl-C or SIGTERM.
@@ -160,7 +161,8 @@ public final class Launcher {
                     + Probes.HOST + " by a server that does not let user postgres in without a password; stop what uses it"
                     + " or choose another port with " + ports.postgres().envVar() + "=<port>");
         }
-        Ports.requireFree(ports.toBind(mode, !sharedPostgres));
+        Optional<Path> clamdBinary = Clamd.binary(env);
+        Ports.requireFree(ports.toBind(mode, !sharedPostgres, clamdBinary.isPresent()));
         Path realm = Keycloak.realmFile(repo, env);
         if (!Files.isRegularFile(realm)) {
             throw new IllegalStateException("Keycloak realm file " + realm + " not found (PLATFORM_REALM_FILE overrides it)");
@@ -187,10 +189,18 @@ public final class Launcher {
         ManagedProcess keycloak = Keycloak.launch(repo, stateDir, ports, realm, secrets, stack);
         ManagedProcess s3 = S3Proxy.launch(repo, stateDir, ports, mode.isTest(), stack);
         ManagedProcess kafka = Kafka.launch(repo, stateDir, ports, mode.isTest(), stack);
+        ManagedProcess clamd = clamdBinary.map(binary -> Clamd.launch(binary, stateDir, ports, stack)).orElse(null);
+        if (clamd == null) {
+            System.out.println("  ClamAV not installed: virus scanning off");
+        }
         Kafka.awaitReady(kafka, ports);
         System.out.printf("  Kafka ready on %s:%d after %s%n", Probes.HOST, ports.kafka().number(), elapsed());
         S3Proxy.awaitReady(s3, ports);
         System.out.printf("  S3Proxy ready on %s after %s%n", S3Proxy.endpoint(ports), elapsed());
+        if (clamd != null) {
+            Clamd.awaitReady(clamd, ports);
+            System.out.printf("  ClamAV (clamd) ready on %s:%d after %s%n", Probes.HOST, ports.clamav().number(), elapsed());
+        }
         Keycloak.awaitReady(keycloak, ports, stack);
         System.out.printf("  Keycloak ready on %s after %s%n", Keycloak.url(ports), elapsed());
 
@@ -198,6 +208,9 @@ public final class Launcher {
                 Probes.HOST + ":" + ports.kafka().number(), S3Proxy.endpoint(ports), S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY,
                 Keycloak.url(ports), Keycloak.REALM, secrets.keycloakAdminPassword(),
                 secrets.partnerOdhSecret(), secrets.partnerCrlnSecret(), secrets.demoPassword());
+        if (clamd != null) {
+            info = info.withClamav(Probes.HOST, ports.clamav().number());
+        }
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("state.dir", stateDir.toString());
         if (mode.startsServices()) {
@@ -291,6 +304,14 @@ public final class Launcher {
         out.append(String.format("  %-20s %s   access key %s  secret key %s%n",
                 "S3 (S3Proxy)", info.s3Endpoint(), info.s3AccessKey(), info.s3SecretKey()));
         out.append(String.format("  %-20s bootstrap %s%n", "Kafka", info.kafkaBootstrap()));
+        if (info.clamavHost().isPresent()) {
+            out.append(String.format("  %-20s %s:%d (INSTREAM, PING)   TEST signature database: it flags only the EICAR test"
+                            + " file (alone or inside an archive such as a .docx); production uses freshclam's database%n",
+                    "ClamAV (clamd)", info.clamavHost().get(), info.clamavPort().orElseThrow()));
+        } else {
+            out.append(String.format("  %-20s not installed: virus scanning off (Debian: apt-get install clamav-daemon)%n",
+                    "ClamAV"));
+        }
         out.append(String.format("  %-20s %s:%d (%s), user %s, no password, databases %s%n", "PostgreSQL",
                 info.pgHost(), info.pgPort(), info.pgEmbedded() ? "embedded" : "the machine's server", info.pgUser(),
                 String.join(", ", mode.isTest() ? TEST_DATABASES : RUN_DATABASES)));

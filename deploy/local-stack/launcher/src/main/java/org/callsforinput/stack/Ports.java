@@ -16,6 +16,7 @@ record Ports(
         Port s3,
         Port keycloak,
         Port keycloakManagement,
+        Port clamav,
         Port submission,
         Port review,
         Port publication) {
@@ -36,18 +37,22 @@ record Ports(
                 port(env, "S3Proxy", prefix + "S3_PORT", mode.isTest() ? 19000 : 9000),
                 port(env, "Keycloak", prefix + "KEYCLOAK_PORT", mode.isTest() ? 18180 : 8180),
                 port(env, "Keycloak management", prefix + "KEYCLOAK_MANAGEMENT_PORT", mode.isTest() ? 19191 : 9190),
+                port(env, "ClamAV", prefix + "CLAMAV_PORT", mode.isTest() ? 13310 : 3310),
                 port(env, "submission-service", "PLATFORM_SUBMISSION_PORT", 8081),
                 port(env, "review-service", "PLATFORM_REVIEW_PORT", 8082),
                 port(env, "publication-service", "PLATFORM_PUBLICATION_PORT", 8083));
     }
 
-    /** Every port this mode binds itself; the embedded PostgreSQL's only when it will be started. */
-    List<Port> toBind(Mode mode, boolean embeddedPostgres) {
+    /** Every port this mode binds itself; the embedded PostgreSQL's and clamd's only when they will be started. */
+    List<Port> toBind(Mode mode, boolean embeddedPostgres, boolean clamd) {
         List<Port> ports = new ArrayList<>();
         if (embeddedPostgres) {
             ports.add(postgres);
         }
         ports.addAll(List.of(kafka, kafkaController, s3, keycloak, keycloakManagement));
+        if (clamd) {
+            ports.add(clamav);
+        }
         if (mode.startsServices()) {
             ports.addAll(List.of(submission, review, publication));
         }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -47,6 +48,22 @@ final class Probes {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Sends clamd's {@code zPING} and checks that it answers {@code PONG} (replies to "z" commands end with NUL). */
+    static boolean clamdPongs(int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 1000);
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write("zPING\0".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int b = in.read(); b > 0 && reply.size() < 64; b = in.read()) {
+                reply.write(b);
+            }
+            return reply.toString(StandardCharsets.US_ASCII).equals("PONG");
         }
     }
 

@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
  * Where the running local stack is and how to log in to it: the content of
  * {@code .platform/<mode>/stack.properties}, written by the launcher once everything is ready.
+ * {@code clamavHost}/{@code clamavPort} ({@code clamav.host}/{@code clamav.port}) are there only when clamd was
+ * started (ClamAV installed); files without them load with both empty.
  */
 public record StackInfo(
         String mode,
@@ -29,7 +33,31 @@ public record StackInfo(
         String keycloakAdminPassword,
         String partnerOdhSecret,
         String partnerCrlnSecret,
-        String demoPassword) {
+        String demoPassword,
+        Optional<String> clamavHost,
+        OptionalInt clamavPort) {
+
+    public StackInfo {
+        clamavHost = clamavHost == null ? Optional.empty() : clamavHost;
+        clamavPort = clamavPort == null ? OptionalInt.empty() : clamavPort;
+    }
+
+    /** A stack without clamd. */
+    public StackInfo(String mode, String pgHost, int pgPort, String pgUser, String pgPassword, boolean pgEmbedded,
+                     String kafkaBootstrap, String s3Endpoint, String s3AccessKey, String s3SecretKey, String keycloakUrl,
+                     String keycloakRealm, String keycloakAdminPassword, String partnerOdhSecret, String partnerCrlnSecret,
+                     String demoPassword) {
+        this(mode, pgHost, pgPort, pgUser, pgPassword, pgEmbedded, kafkaBootstrap, s3Endpoint, s3AccessKey, s3SecretKey,
+                keycloakUrl, keycloakRealm, keycloakAdminPassword, partnerOdhSecret, partnerCrlnSecret, demoPassword,
+                Optional.empty(), OptionalInt.empty());
+    }
+
+    /** The same stack with clamd at {@code host:port}. */
+    public StackInfo withClamav(String host, int port) {
+        return new StackInfo(mode, pgHost, pgPort, pgUser, pgPassword, pgEmbedded, kafkaBootstrap, s3Endpoint, s3AccessKey,
+                s3SecretKey, keycloakUrl, keycloakRealm, keycloakAdminPassword, partnerOdhSecret, partnerCrlnSecret,
+                demoPassword, Optional.of(host), OptionalInt.of(port));
+    }
 
     /** Set by {@code ./platform test} for the Maven build it runs. */
     public static final String STACK_FILE_ENV = "PLATFORM_STACK_FILE";
@@ -72,7 +100,9 @@ public record StackInfo(
                 required(p, "keycloak.admin-password", file),
                 required(p, "client.partner-odh.secret", file),
                 required(p, "client.partner-crln.secret", file),
-                required(p, "demo.password", file));
+                required(p, "demo.password", file),
+                optional(p, "clamav.host"),
+                optional(p, "clamav.port").map(port -> OptionalInt.of(Integer.parseInt(port.trim()))).orElse(OptionalInt.empty()));
     }
 
     /**
@@ -111,6 +141,7 @@ public record StackInfo(
             "pg.password", "pg.embedded", "kafka.bootstrap", "s3.endpoint", "s3.access-key", "s3.secret-key",
             "keycloak.url", "keycloak.realm", "keycloak.admin-password", "client.partner-odh.secret",
             "client.partner-crln.secret", "demo.password");
+    private static final java.util.List<String> OPTIONAL_KEYS = java.util.List.of("clamav.host", "clamav.port");
 
     public Properties toProperties() {
         Properties p = new Properties();
@@ -130,6 +161,8 @@ public record StackInfo(
         p.setProperty("client.partner-odh.secret", partnerOdhSecret);
         p.setProperty("client.partner-crln.secret", partnerCrlnSecret);
         p.setProperty("demo.password", demoPassword);
+        clamavHost.ifPresent(host -> p.setProperty("clamav.host", host));
+        clamavPort.ifPresent(port -> p.setProperty("clamav.port", Integer.toString(port)));
         return p;
     }
 
@@ -142,6 +175,11 @@ public record StackInfo(
         Properties p = toProperties();
         for (String key : KEYS) {
             all.put(key, p.getProperty(key));
+        }
+        for (String key : OPTIONAL_KEYS) {
+            if (p.getProperty(key) != null) {
+                all.put(key, p.getProperty(key));
+            }
         }
         all.putAll(extra);
         StringBuilder text = new StringBuilder("# Written by the local-stack launcher; removed when it stops\n");
@@ -156,6 +194,10 @@ public record StackInfo(
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private static Optional<String> optional(Properties p, String key) {
+        return Optional.ofNullable(p.getProperty(key)).filter(value -> !value.isBlank());
     }
 
     private static String required(Properties p, String key, Path file) {

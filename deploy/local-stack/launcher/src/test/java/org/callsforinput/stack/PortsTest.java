@@ -26,6 +26,8 @@ class PortsTest {
         assertEquals(19000, ports.s3().number());
         assertEquals(18180, ports.keycloak().number());
         assertEquals(19191, ports.keycloakManagement().number());
+        assertEquals(13310, ports.clamav().number());
+        assertEquals("PLATFORM_TEST_CLAMAV_PORT", ports.clamav().envVar());
     }
 
     @Test
@@ -33,9 +35,36 @@ class PortsTest {
         Ports ports = Ports.of(Mode.RUN, Map.of());
 
         assertEquals(List.of(9092, 9093, 9000, 8180, 9190),
-                ports.toBind(Mode.INFRA, false).stream().map(Ports.Port::number).toList());
-        assertTrue(ports.toBind(Mode.RUN, true).stream().map(Ports.Port::number).toList()
+                ports.toBind(Mode.INFRA, false, false).stream().map(Ports.Port::number).toList());
+        assertTrue(ports.toBind(Mode.RUN, true, false).stream().map(Ports.Port::number).toList()
                 .containsAll(List.of(5432, 8081, 8082, 8083)));
+    }
+
+    @Test
+    void clamdPortIsBoundOnlyWhenClamdIsStarted() {
+        Ports ports = Ports.of(Mode.RUN, Map.of("PLATFORM_CLAMAV_PORT", "23310"));
+
+        assertEquals(23310, ports.clamav().number());
+        assertTrue(ports.toBind(Mode.RUN, false, true).contains(ports.clamav()));
+        assertTrue(!ports.toBind(Mode.RUN, false, false).contains(ports.clamav()));
+    }
+
+    @Test
+    void clamdConfigurationListensOnLoopbackWithTheTestDatabase() {
+        String config = Clamd.config(Ports.of(Mode.TEST, Map.of()), Path.of("/state/clamav/db"), Path.of("/state/clamav/tmp"),
+                Path.of("/state/logs/clamd.log"));
+
+        assertTrue(config.contains("\nTCPSocket 13310\n"), config);
+        assertTrue(config.contains("\nTCPAddr 127.0.0.1\n"), config);
+        assertTrue(config.contains("\nForeground yes\n"), config);
+        assertTrue(config.contains("\nDatabaseDirectory /state/clamav/db\n"), config);
+        assertTrue(!config.contains("LocalSocket"), config);
+    }
+
+    @Test
+    void clamdTestDatabaseIsTheHashSignatureOfTheEicarFileOnly() {
+        // md5 and size of the standard EICAR test file, as `sigtool --md5` prints them.
+        assertEquals("44d88612fea8a8f36de82e1278abb02f:68:Eicar-Test-Signature\n", Clamd.testDatabase());
     }
 
     @Test

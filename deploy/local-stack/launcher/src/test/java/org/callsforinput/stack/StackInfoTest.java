@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StackInfoTest {
@@ -39,6 +40,19 @@ class StackInfoTest {
     }
 
     @Test
+    void clamavKeysAreOptional(@TempDir Path dir) throws Exception {
+        Path without = dir.resolve("without.properties");
+        INFO.write(without, Map.of());
+        Path with = dir.resolve("with.properties");
+        INFO.withClamav("127.0.0.1", 13310).write(with, Map.of());
+
+        assertFalse(Files.readString(without).contains("clamav."));
+        assertTrue(StackInfo.load(without).clamavHost().isEmpty());
+        assertTrue(Files.readString(with).contains("\ndemo.password=demo-secret\nclamav.host=127.0.0.1\nclamav.port=13310\n"));
+        assertEquals(INFO.withClamav("127.0.0.1", 13310), StackInfo.load(with));
+    }
+
+    @Test
     void derivedUrlsPointAtTheRealmAndDatabase() {
         assertEquals("http://127.0.0.1:18180/realms/calls", INFO.issuer());
         assertEquals("jdbc:postgresql://127.0.0.1:15432/review_e2e", INFO.jdbcUrl("review_e2e"));
@@ -54,5 +68,10 @@ class StackInfoTest {
         assertEquals("127.0.0.1:19092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("http://127.0.0.1:19000", env.get("STORAGE_ENDPOINT"));
         assertEquals("http://127.0.0.1:18180/realms/calls", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+        assertFalse(env.containsKey("SUBMISSION_CLAMAV_HOST"));
+
+        Map<String, String> withClamav = ServiceProcess.environment(INFO.withClamav("127.0.0.1", 13310), "submission_e2e", 18081);
+        assertEquals("127.0.0.1", withClamav.get("SUBMISSION_CLAMAV_HOST"));
+        assertEquals("13310", withClamav.get("SUBMISSION_CLAMAV_PORT"));
     }
 }

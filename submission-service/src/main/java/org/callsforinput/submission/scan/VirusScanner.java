@@ -1,0 +1,205 @@
+package org.callsforinput.submission.scan;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.callsforinput.platform.problem.ApiException;
+import org.jboss.logging.Logger;
+
+/**
+ * Scans a file with ClamAV's clamd over TCP (INSTREAM), when {@code submission.clamav.host} is set.
+ * <p>
+ * Protocol (clamd's "z" commands end with a NUL byte, and so do its replies): {@code zINSTREAM\0}, then the file in
+ * chunks, each preceded by its length as a 4-byte big-endian integer, then a chunk of length zero. clamd answers
+ * {@code stream: OK}, {@code stream: <signature> FOUND}, or an error such as {@code INSTREAM size limit exceeded. ERROR}
+ * (the file is larger than its {@code StreamMaxLength}). Memory use is one chunk per scan, whatever the file's size.
+ */
+@ApplicationScoped
+public class VirusScanner {
+
+    static final String RETRY_AFTER_SECONDS = "30";
+    private static final Logger LOG = Logger.getLogger(VirusScanner.class);
+    private static final int MAX_REPLY_BYTES = 4096;
+    private static final String STREAM = "stream: ";
+    private static final String FOUND = " FOUND";
+
+    private final ScanConfig config;
+    private final Optional<String> host;
+    // Closes the socket of a send that stalls: a blocking socket has no write timeout of its own.
+    private final ScheduledThreadPoolExecutor watchdog;
+
+    public VirusScanner(ScanConfig config) {
+        if (config.chunkSize() < 1) {
+            throw new IllegalArgumentException("submission.clamav.chunk-size must be positive");
+        }
+        this.config = config;
+        this.host = config.host().map(String::strip).filter(h -> !h.isEmpty());
+        this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "clamd-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        watchdog.shutdownNow();
+    }
+
+    /** Whether scanning is configured. */
+    public boolean enabled() {
+        return host.isPresent();
+    }
+
+    /** {@code host:port} of clamd, or "disabled". */
+    public String address() {
+        return host.map(h -> h + ":" + config.port()).orElse("disabled");
+    }
+
+    /**
+     * Scans {@code file}; does nothing when scanning is not configured.
+     *
+     * @throws ApiException 422 {@code virus-found} naming the signature; 503 {@code scanner-unavailable} (with
+     *         {@code Retry-After}) when clamd cannot be reached, times out or cannot scan the file
+     */
+    public void scan(Path file) {
+        if (host.isEmpty()) {
+            return;
+        }
+        String reply;
+        try {
+            reply = instream(file);
+        } catch (IOException e) {
+            LOG.warnf("clamd at %s could not scan %s: %s", address(), file.getFileName(), e.toString());
+            throw unavailable();
+        }
+        if (reply.equals(STREAM + "OK")) {
+            return;
+        }
+        if (reply.startsWith(STREAM) && reply.endsWith(FOUND) && reply.length() > STREAM.length() + FOUND.length()) {
+            String signature = reply.substring(STREAM.length(), reply.length() - FOUND.length()).strip();
+            LOG.infof("clamd found %s in %s; the upload is refused", signature, file.getFileName());
+            throw new ApiException(422, "virus-found", "Virus found",
+                    "The virus scanner found " + signature + " in the file; it was refused and not kept");
+        }
+        // For example "INSTREAM size limit exceeded. ERROR": clamd's StreamMaxLength is below the call's file limit.
+        LOG.warnf("clamd at %s did not scan %s: %s", address(), file.getFileName(), reply);
+        throw unavailable();
+    }
+
+    /** Sends {@code zPING}; true when clamd answers {@code PONG}. */
+    public boolean ping() throws IOException {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write("zPING\0".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return "PONG".equals(readReply(socket.getInputStream()));
+        }
+    }
+
+    private String instream(Path file) throws IOException {
+        AtomicBoolean stalled = new AtomicBoolean();
+        try (Socket socket = connect(); InputStream in = Files.newInputStream(file)) {
+            OutputStream out = socket.getOutputStream();
+            byte[] chunk = new byte[4 + config.chunkSize()];
+            send(socket, out, "zINSTREAM\0".getBytes(StandardCharsets.US_ASCII), 10, stalled);
+            try {
+                for (int n = in.readNBytes(chunk, 4, config.chunkSize()); n > 0; n = in.readNBytes(chunk, 4, config.chunkSize())) {
+                    putLength(chunk, n);
+                    send(socket, out, chunk, 4 + n, stalled);
+                }
+                send(socket, out, new byte[4], 4, stalled); // length 0: end of stream
+            } catch (IOException e) {
+                if (stalled.get()) {
+                    throw new IOException("no progress for " + config.timeout().toMillis() + " ms while sending", e);
+                }
+                // clamd closes the stream early on a size limit; its reply says why.
+                try {
+                    return readReply(socket.getInputStream());
+                } catch (IOException ignored) {
+                    throw e;
+                }
+            }
+            return readReply(socket.getInputStream());
+        }
+    }
+
+    private Socket connect() throws IOException {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeout().toMillis()));
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host.orElseThrow(), config.port()), timeout);
+            socket.setSoTimeout(timeout);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private void send(Socket socket, OutputStream out, byte[] bytes, int length, AtomicBoolean stalled) throws IOException {
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+            stalled.set(true);
+            closeQuietly(socket);
+        }, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            out.write(bytes, 0, length);
+            out.flush();
+        } finally {
+            alarm.cancel(false);
+        }
+    }
+
+    /** Reads up to the terminating NUL (or the end of the stream); the read timeout bounds the wait. */
+    private static String readReply(InputStream in) throws IOException {
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        for (int b = in.read(); b > 0; b = in.read()) {
+            if (reply.size() == MAX_REPLY_BYTES) {
+                break;
+            }
+            reply.write(b);
+        }
+        if (reply.size() == 0) {
+            throw new IOException("clamd closed the connection without an answer");
+        }
+        return reply.toString(StandardCharsets.US_ASCII).strip();
+    }
+
+    private static void putLength(byte[] chunk, int n) {
+        chunk[0] = (byte) (n >>> 24);
+        chunk[1] = (byte) (n >>> 16);
+        chunk[2] = (byte) (n >>> 8);
+        chunk[3] = (byte) n;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing to abort; nothing else to do.
+        }
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(503, "scanner-unavailable", "Virus scanner unavailable",
+                "The file could not be checked for viruses at the moment; nothing was kept. Try again later.",
+                Map.of("Retry-After", RETRY_AFTER_SECONDS));
+    }
+}
