@@ -1,0 +1,305 @@
+package org.callsforinput.system.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.callsforinput.stack.ServiceProcess;
+import org.callsforinput.stack.StackInfo;
+import org.callsforinput.testing.TestDocuments;
+import org.callsforinput.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Intake benchmarks against submission-service running as its own process on the test stack. Results go to
+ * {@code system-tests/target/benchmarks/intake.md}; docs/benchmarks.md records them. Bounded in count and time.
+ */
+@Tag("benchmark")
+class IntakeBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Path OUT = StackInfo.findRepoRoot().resolve("system-tests/target/benchmarks");
+
+    static ServiceProcess service;
+    static String base;
+    static StringBuilder report = new StringBuilder("# Intake benchmarks (" + Instant.now() + ")\n\n");
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(OUT);
+        StackInfo info = StackInfo.load();
+        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "submission-service", "submission_e2e", freePort(),
+                Map.of("STORAGE_BUCKET", "submissions-bench", "QUARKUS_LOG_LEVEL", "WARN"), OUT);
+        base = service.baseUrl();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (service != null) {
+            service.close();
+        }
+        Files.writeString(OUT.resolve("intake.md"), report);
+        System.out.println(report);
+    }
+
+    @Test
+    void oneGibDocumentStreamsWithBoundedHeap() throws Exception {
+        Path file = OUT.resolve("one-gib.docx");
+        long size = oneGibDocx(file);
+        String call = openCall(4L << 30);
+        String draft = draft(call);
+
+        gc();
+        long before = heapUsed();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong peak = new AtomicLong(before);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak.accumulateAndGet(heapUsed(), Math::max);
+                sleep(100);
+            }
+        });
+        sampler.start();
+        long started = System.nanoTime();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/submissions/" + draft
+                + "/documents?role=MAIN&fileName=one-gib.docx"))
+                .header("Authorization", "Bearer " + Tokens.client("partner-odh"))
+                .header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        running.set(false);
+        sampler.join();
+        gc();
+        long after = heapUsed();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+
+        report.append("## 1 GiB document, streamed through submission-service\n\n")
+                .append("| file | time | throughput | heap used before (after GC) | peak heap used during | heap after (after GC) | growth of retained heap |\n")
+                .append("|---|---|---|---|---|---|---|\n")
+                .append("| %d bytes | %.1f s | %.0f MiB/s | %d MiB | %d MiB | %d MiB | %d MiB |%n%n".formatted(size, seconds,
+                        size / seconds / (1 << 20), before >> 20, peak.get() >> 20, after >> 20, (after - before) >> 20))
+                .append("Peak heap counts garbage not yet collected; the JVM runs with -Xmx384m (ServiceProcess).\n\n");
+        Files.deleteIfExists(file);
+        assertThat(after - before).isLessThan(64L << 20);
+    }
+
+    @Test
+    void smallSubmissionsThroughput() throws Exception {
+        int submissions = Integer.getInteger("bench.submissions", 600);
+        int concurrency = Integer.getInteger("bench.concurrency", 16);
+        byte[] noise = new byte[100 * 1024];
+        new Random(42).nextBytes(noise);
+        byte[] docx = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "benchmark", Map.of("word/media/image1.bin", noise));
+        String call = openCall(50L << 20);
+        Stats create = new Stats();
+        Stats upload = new Stats();
+        Stats submit = new Stats();
+        Stats whole = new Stats();
+        AtomicLong failures = new AtomicLong();
+        // Warm-up, not measured.
+        for (int i = 0; i < 20; i++) {
+            oneSubmission(call, docx, new Stats(), new Stats(), new Stats());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MINUTES.toNanos(5);
+        for (int i = 0; i < submissions; i++) {
+            futures.add(pool.submit(() -> {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                long t0 = System.nanoTime();
+                try {
+                    oneSubmission(call, docx, create, upload, submit);
+                    whole.add(System.nanoTime() - t0);
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        report.append("## Small submissions (draft + 100 KB Word document + submit)\n\n")
+                .append("%d submissions by %d concurrent clients in %.1f s: **%.0f submissions/s** (%.0f requests/s), %d failed.%n%n"
+                        .formatted(whole.count(), concurrency, seconds, whole.count() / seconds, 3 * whole.count() / seconds,
+                                failures.get()))
+                .append(Stats.header()).append('\n')
+                .append(create.row("create draft")).append('\n')
+                .append(upload.row("upload 100 KB document")).append('\n')
+                .append(submit.row("submit (receipt)")).append('\n')
+                .append(whole.row("whole submission")).append("\n\n");
+        assertThat(failures.get()).isZero();
+    }
+
+    private static void oneSubmission(String call, byte[] docx, Stats create, Stats upload, Stats submit) throws Exception {
+        long t0 = System.nanoTime();
+        String draft = draft(call);
+        long t1 = System.nanoTime();
+        create.add(t1 - t0);
+        HttpResponse<String> up = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/submissions/" + draft
+                + "/documents?role=MAIN&fileName=bench.docx"))
+                .header("Authorization", "Bearer " + Tokens.client("partner-odh"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(docx)).build(), HttpResponse.BodyHandlers.ofString());
+        long t2 = System.nanoTime();
+        upload.add(t2 - t1);
+        check(up, 201);
+        HttpResponse<String> done = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/submissions/" + draft + "/submit"))
+                .header("Authorization", "Bearer " + Tokens.client("partner-odh"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        submit.add(System.nanoTime() - t2);
+        check(done, 200);
+    }
+
+    private static String openCall(long maxFileBytes) throws Exception {
+        String callManager = Tokens.user("callmanager");
+        Map<String, Object> body = Map.of("slug", "bench-" + UUID.randomUUID().toString().substring(0, 8),
+                "mandate", "Benchmark", "title", Map.of("en", "Benchmark call"),
+                "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
+                "opensAt", Instant.now().minusSeconds(3600).toString(),
+                "deadline", LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString(),
+                "timeZone", "UTC", "latePolicy", "REJECT",
+                "maxFileBytes", maxFileBytes, "maxSubmissionBytes", maxFileBytes * 2);
+        String id = (String) JSON.readValue(check(post("/calls", callManager, JSON.writeValueAsString(body)), 201), Map.class).get("id");
+        check(post("/calls/" + id + "/open", callManager, null), 200);
+        return id;
+    }
+
+    private static String draft(String call) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("callId", call, "organisationName", "Benchmark organisation",
+                "submitterCategory", "CIVIL_SOCIETY", "country", "CH",
+                "contact", Map.of("name", "Bench Mark", "email", "bench@example.org"), "language", "en", "title", "Benchmark"));
+        return (String) JSON.readValue(check(post("/submissions", Tokens.client("partner-odh"), body), 201), Map.class).get("id");
+    }
+
+    private static HttpResponse<String> post(String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String check(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    /** A valid .docx of just over 1 GiB: one stored (uncompressed) random part. */
+    private static long oneGibDocx(Path file) throws IOException {
+        byte[] chunk = new byte[1 << 20];
+        Random random = new Random(1);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(0);
+            for (Map.Entry<String, byte[]> part : docxParts().entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("word/media/large.bin"));
+            for (int i = 0; i < 1023; i++) {
+                random.nextBytes(chunk);
+                zip.write(chunk);
+            }
+            zip.closeEntry();
+        }
+        return Files.size(file);
+    }
+
+    /** The parts of a minimal Word document, taken from the test document builder. */
+    private static Map<String, byte[]> docxParts() throws IOException {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(
+                new ByteArrayInputStream(TestDocuments.docx("A very large contribution")))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                parts.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return parts;
+    }
+
+    /** Heap in use, from the service's Prometheus metrics. */
+    private static long heapUsed() {
+        try {
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\",[^}]*\\} ([0-9.E+]+)$").matcher(metrics);
+            double sum = 0;
+            while (m.find()) {
+                sum += Double.parseDouble(m.group(1));
+            }
+            return (long) sum;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static void gc() throws Exception {
+        new ProcessBuilder("jcmd", Long.toString(service.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+        sleep(500);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
