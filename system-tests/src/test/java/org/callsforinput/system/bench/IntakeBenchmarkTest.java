@@ -52,7 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code system-tests/target/benchmarks/intake.md}; docs/benchmarks.md records them. Bounded in count and time.
  */
 @Tag("benchmark")
-class IntakeBenchmark {
+class IntakeBenchmarkTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
