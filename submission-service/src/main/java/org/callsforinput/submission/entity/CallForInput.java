@@ -101,7 +101,8 @@ public class CallForInput extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
 
-    @Column(name = "next_sequence")
+    /** The next reference number; only SQL increments it (SubmissionService), so the entity never writes it back. */
+    @Column(name = "next_sequence", updatable = false)
     public int nextSequence;
 
     @Column(name = "created_at")

@@ -18,11 +18,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -107,8 +109,9 @@ public class SubmissionResource {
     public Response upload(UUID id,
             @Parameter(description = "MAIN (the Word contribution) or ANNEX") @QueryParam("role") @DefaultValue("MAIN") Document.Role role,
             @Parameter(description = "Original file name, kept as metadata", example = "contribution.docx") @QueryParam("fileName") String fileName,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             InputStream body) {
-        Document document = submissions.attach(contributor(), id, role, fileName, body);
+        Document document = submissions.attach(contributor(), id, role, fileName, contentLength, body);
         return Response.created(URI.create("/submissions/" + id + "/documents/" + document.id))
                 .entity(DocumentView.of(document)).build();
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.DocumentRef;
@@ -116,13 +115,18 @@ public class SubmissionService {
     }
 
     /** Streams a document into storage, checks its content, then records it; nothing is kept when a check fails. */
-    public Document attach(Contributor who, UUID id, Document.Role role, String fileName, InputStream body) {
+    public Document attach(Contributor who, UUID id, Document.Role role, String fileName, Long contentLength,
+            InputStream body) {
         FileNames.check(fileName);
         DocumentFormat claimed = DocumentFormat.ofFileName(fileName).orElseThrow(() -> unsupported(fileName));
         long limit = QuarkusTransaction.requiringNew().call(() -> uploadLimit(who, id, role, claimed));
+        if (contentLength != null && contentLength > limit) {
+            // Announced too large: refused before a byte is stored.
+            throw tooLarge(limit);
+        }
         UUID documentId = UUID.randomUUID();
         String key = "submissions/" + id + "/" + documentId;
-        try (DocumentStore.Stored stored = store.put(key, body, limit, fileName)) {
+        try (DocumentStore.Stored stored = store.put(key, body, limit, contentLength, fileName)) {
             try {
                 if (stored.size() == 0) {
                     throw ApiException.badRequest("empty-file", "The file is empty");
@@ -147,8 +151,7 @@ public class SubmissionService {
         DocumentFormat claimed = DocumentFormat.ofFileName(fileName).orElseThrow(() -> unsupported(fileName));
         long limit = QuarkusTransaction.requiringNew().call(() -> uploadLimit(who, id, role, claimed));
         if (size > limit) {
-            throw new ApiException(413, "file-too-large", "File too large",
-                    "The file exceeds the limit of " + limit + " bytes for this submission");
+            throw tooLarge(limit);
         }
         PendingUpload upload = new PendingUpload();
         upload.id = UUID.randomUUID();
@@ -232,7 +235,7 @@ public class SubmissionService {
             if (submission.status != Submission.Status.DRAFT) {
                 throw ApiException.conflict("already-submitted", "Submission " + submission.reference + " was already submitted");
             }
-            CallForInput call = CallForInput.findById(submission.callId, LockModeType.PESSIMISTIC_WRITE);
+            CallForInput call = CallForInput.findById(submission.callId);
             Instant now = Instant.now();
             Timeliness timeliness = call.timeliness(now);
             if (!timeliness.accepted()) {
@@ -245,7 +248,7 @@ public class SubmissionService {
                 throw new ApiException(422, "incomplete-submission", "Incomplete submission",
                         "A submission needs a main document in Word format (.docx or .doc)");
             }
-            submission.reference = "%s-%04d".formatted(call.referencePrefix, call.nextSequence++);
+            submission.reference = "%s-%04d".formatted(call.referencePrefix, nextSequence(call.id));
             submission.status = Submission.Status.RECEIVED;
             submission.receivedAt = now;
             submission.late = timeliness == Timeliness.LATE;
@@ -255,6 +258,16 @@ public class SubmissionService {
             Log.infof("Submission %s received for call %s (late: %s)", submission.reference, call.slug, submission.late);
             return submission;
         });
+    }
+
+    /**
+     * The call's next reference number, taken in a transaction of its own so that parallel submissions to one call
+     * do not queue on the call's row until they commit. A submission that fails afterwards leaves a gap.
+     */
+    private int nextSequence(UUID callId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) CallForInput.getEntityManager().createNativeQuery(
+                "update call_for_input set next_sequence = next_sequence + 1 where id = ?1 returning next_sequence - 1")
+                .setParameter(1, callId).getSingleResult()).intValue());
     }
 
     @Transactional
@@ -362,6 +375,11 @@ public class SubmissionService {
             throw ApiException.conflict("not-a-draft", "Submission " + submission.reference + " is " + submission.status
                     + " and can no longer change");
         }
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return new ApiException(413, "file-too-large", "File too large",
+                "The file exceeds the limit of " + limit + " bytes for this submission");
     }
 
     private static ApiException unsupported(String fileName) {

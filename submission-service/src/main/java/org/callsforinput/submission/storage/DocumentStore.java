@@ -60,8 +60,12 @@ public class DocumentStore {
         this.storage = storage;
     }
 
-    /** Streams {@code body} to {@code key}, refusing it while streaming once it exceeds {@code limit} bytes. */
-    public Stored put(String key, InputStream body, long limit, String fileName) {
+    /**
+     * Streams {@code body} to {@code key}, refusing it while streaming once it exceeds {@code limit} bytes. With a
+     * known length the SDK sizes its parts to the object (a small file is one PUT); without one it buffers one part
+     * of the configured size.
+     */
+    public Stored put(String key, InputStream body, long limit, Long contentLength, String fileName) {
         Path spool = createSpool();
         HashingInputStream in = null;
         try (OutputStream copy = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
@@ -69,7 +73,7 @@ public class DocumentStore {
             client.putObject(PutObjectArgs.builder()
                     .bucket(storage.bucket())
                     .object(key)
-                    .stream(in, -1, storage.partSize())
+                    .stream(in, contentLength == null ? -1 : contentLength, contentLength == null ? storage.partSize() : -1)
                     .contentType("application/octet-stream")
                     .userMetadata(Map.of("original-name", URLEncoder.encode(fileName, StandardCharsets.UTF_8)))
                     .build());

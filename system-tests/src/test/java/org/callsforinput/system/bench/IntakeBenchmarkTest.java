@@ -66,6 +66,8 @@ class IntakeBenchmarkTest {
     @BeforeAll
     static void start() throws Exception {
         Files.createDirectories(OUT);
+        // The stack was just started: let Keycloak and Kafka finish their own start-up work first.
+        Thread.sleep(Long.getLong("bench.settle-ms", 30_000));
         StackInfo info = StackInfo.load();
         service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "submission-service", "submission_e2e", freePort(),
                 Map.of("STORAGE_BUCKET", "submissions-bench", "QUARKUS_LOG_LEVEL", "WARN"), OUT);
@@ -125,7 +127,7 @@ class IntakeBenchmarkTest {
 
     @Test
     void smallSubmissionsThroughput() throws Exception {
-        int submissions = Integer.getInteger("bench.submissions", 600);
+        int submissions = Integer.getInteger("bench.submissions", 2000);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         byte[] noise = new byte[100 * 1024];
         new Random(42).nextBytes(noise);
@@ -136,11 +138,19 @@ class IntakeBenchmarkTest {
         Stats submit = new Stats();
         Stats whole = new Stats();
         AtomicLong failures = new AtomicLong();
-        // Warm-up, not measured.
-        for (int i = 0; i < 20; i++) {
-            oneSubmission(call, docx, new Stats(), new Stats(), new Stats());
-        }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        // Warm-up (JIT, connection pools), not measured.
+        int warmup = Integer.getInteger("bench.warmup", 300);
+        List<Future<?>> warming = new ArrayList<>();
+        for (int i = 0; i < warmup; i++) {
+            warming.add(pool.submit(() -> {
+                oneSubmission(call, docx, new Stats(), new Stats(), new Stats());
+                return null;
+            }));
+        }
+        for (Future<?> future : warming) {
+            future.get();
+        }
         List<Future<?>> futures = new ArrayList<>();
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MINUTES.toNanos(5);
