@@ -67,6 +67,22 @@ class SubmissionFlowTest {
     }
 
     @Test
+    void contributorWithdrawsASubmittedContribution() {
+        String id = TestCalls.draft(TestCalls.openCall());
+        given().auth().oauth2(Tokens.client("partner-odh")).when().post("/submissions/" + id + "/withdraw")
+                .then().statusCode(409).body("type", equalTo("urn:calls-for-input:problem:not-submitted"));
+        upload(id, TestDocuments.docx("to be withdrawn"), "w.docx").then().statusCode(201);
+        given().auth().oauth2(Tokens.client("partner-odh")).when().post("/submissions/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.client("partner-crln")).when().post("/submissions/" + id + "/withdraw").then().statusCode(404);
+
+        given().auth().oauth2(Tokens.client("partner-odh")).when().post("/submissions/" + id + "/withdraw")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        KafkaEvents.Event event = KafkaEvents.await(Topics.SUBMISSIONS,
+                e -> id.equals(e.key()) && EventTypes.SUBMISSION_WITHDRAWN.equals(e.type()), Duration.ofSeconds(20));
+        assertThat(JsonPath.from(event.data()).getString("submissionId")).isEqualTo(id);
+    }
+
+    @Test
     void anotherOrganisationSeesNothing() {
         String id = TestCalls.draft(TestCalls.openCall());
         given().auth().oauth2(Tokens.client("partner-crln")).when().get("/submissions/" + id)

@@ -231,6 +231,7 @@ public final class Launcher {
                 process.awaitReady(ServiceProcess.READY_TIMEOUT);
                 System.out.printf("  %s ready on %s after %s%n", process.service(), process.baseUrl(), elapsed());
             }
+            System.out.println("  " + new DemoData(info, services.get(0).baseUrl()).ensure());
         }
     }
 
