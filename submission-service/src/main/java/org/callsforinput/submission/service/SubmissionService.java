@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.callsforinput.contracts.Contact;
 import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.contracts.EventTypes;
 import org.callsforinput.contracts.Hyperlink;
@@ -128,11 +129,7 @@ public class SubmissionService {
         String key = "submissions/" + id + "/" + documentId;
         try (DocumentStore.Stored stored = store.put(key, body, limit, contentLength, fileName)) {
             try {
-                if (stored.size() == 0) {
-                    throw ApiException.badRequest("empty-file", "The file is empty");
-                }
-                inspector.inspect(stored.spool(), claimed);
-                scanner.scan(stored.spool());
+                verifyContent(stored, claimed);
                 return QuarkusTransaction.requiringNew().call(() -> record(who, id, role, documentId, fileName, claimed, stored));
             } catch (RuntimeException e) {
                 store.remove(key);
@@ -182,7 +179,10 @@ public class SubmissionService {
         try {
             spooled = store.spool(upload.objectKey, upload.declaredSize);
         } catch (ApiException e) {
-            discard(upload);
+            // Storage being away is no reason to drop what the client uploaded: the confirmation can be retried.
+            if (e.status() != 503) {
+                discard(upload);
+            }
             throw e;
         }
         if (spooled.isEmpty()) {
@@ -197,8 +197,7 @@ public class SubmissionService {
                 throw new ApiException(422, "checksum-mismatch", "Checksum mismatch",
                         "The uploaded file's SHA-256 is not the one announced");
             }
-            inspector.inspect(stored.spool(), claimed);
-            scanner.scan(stored.spool());
+            verifyContent(stored, claimed);
             return QuarkusTransaction.requiringNew().call(() -> {
                 Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, stored);
                 PendingUpload.deleteById(upload.id);
@@ -208,6 +207,15 @@ public class SubmissionService {
             discard(upload);
             throw e;
         }
+    }
+
+    /** The checks every stored document passes, however it arrived: not empty, its claimed format by content, no virus. */
+    private void verifyContent(DocumentStore.Stored stored, DocumentFormat claimed) {
+        if (stored.size() == 0) {
+            throw ApiException.badRequest("empty-file", "The file is empty");
+        }
+        inspector.inspect(stored.spool(), claimed);
+        scanner.scan(stored.spool());
     }
 
     private void discard(PendingUpload upload) {
@@ -319,12 +327,9 @@ public class SubmissionService {
                 .orElseThrow(() -> ApiException.notFound("Submission " + id));
         requireDraft(submission);
         // Re-checked under the lock: two parallel uploads must not both pass the limits.
-        uploadLimit(who, id, role, format);
-        CallForInput call = CallForInput.findById(submission.callId);
-        long used = Document.ofSubmission(id).stream().mapToLong(d -> d.sizeBytes).sum();
-        if (used + stored.size() > call.maxSubmissionBytes) {
+        if (stored.size() > uploadLimit(who, id, role, format)) {
             throw new ApiException(413, "submission-too-large", "Submission too large",
-                    "The submission would exceed its " + call.maxSubmissionBytes + " bytes");
+                    "With this file the submission would exceed the call's limits");
         }
         Document document = new Document();
         document.id = documentId;
@@ -347,7 +352,7 @@ public class SubmissionService {
                         d.sizeBytes, d.sha256))
                 .toList();
         return new SubmissionReceived(s.id, s.reference, call.id, call.slug, s.organisationId, s.organisationName,
-                s.submitterCategory, s.country, new org.callsforinput.contracts.Contact(s.contactName, s.contactEmail),
+                s.submitterCategory, s.country, new Contact(s.contactName, s.contactEmail),
                 s.language, s.themes, s.title, s.summary, s.links, s.coSubmitters, s.consent, s.late, s.receivedAt, refs);
     }
 
