@@ -14,6 +14,10 @@ public final class EventTypes {
 
     /** {@link ReviewStarted}: review-service opened a case for a received submission. */
     public static final String REVIEW_STARTED = "review.started";
+    /** {@link ReviewDecided}: a case got its final decision (for publication: approved by a coordinator). */
+    public static final String REVIEW_DECIDED = "review.decided";
+    /** {@link ReviewRetracted}: a contribution approved for publication must come down again. */
+    public static final String REVIEW_RETRACTED = "review.retracted";
 
     private EventTypes() {
     }
