@@ -19,6 +19,11 @@ public final class EventTypes {
     /** {@link ReviewRetracted}: a contribution approved for publication must come down again. */
     public static final String REVIEW_RETRACTED = "review.retracted";
 
+    /** {@link PublicationPublished}: a contribution appeared on its call's public page, API and feeds. */
+    public static final String PUBLICATION_PUBLISHED = "publication.published";
+    /** {@link PublicationRetracted}: a published contribution was taken down again. */
+    public static final String PUBLICATION_RETRACTED = "publication.retracted";
+
     private EventTypes() {
     }
 }

@@ -1,0 +1,32 @@
+package org.callsforinput.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payload of {@link EventTypes#PUBLICATION_PUBLISHED}, keyed by the contribution id: a contribution is now on the
+ * call's public page. Public data only (what the page shows), never a contact detail. Paths are relative to
+ * publication-service's public address; a document's content never changes under its path.
+ */
+public record PublicationPublished(
+        UUID contributionId,
+        UUID callId,
+        String callSlug,
+        boolean redacted,
+        PublicContribution contribution,
+        List<PublishedDocument> documents,
+        String path,
+        Instant publishedAt) {
+
+    /** A published document: the bytes at {@code path} have exactly this SHA-256 (lower-case hex) and size. */
+    public record PublishedDocument(
+            UUID documentId,
+            String role,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            String path) {
+    }
+}

@@ -1,0 +1,19 @@
+package org.callsforinput.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payload of {@link EventTypes#PUBLICATION_RETRACTED}, keyed by the contribution id: a published contribution was
+ * taken down; its page entry, feed entries and documents ({@code documentIds}, whose paths now answer 410 Gone)
+ * are gone. {@code reason} is the code from {@link ReviewRetracted}, for example {@code WITHDRAWN}.
+ */
+public record PublicationRetracted(
+        UUID contributionId,
+        UUID callId,
+        String callSlug,
+        List<UUID> documentIds,
+        String reason,
+        Instant retractedAt) {
+}
