@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.CallSnapshot;
 import org.callsforinput.contracts.EventTypes;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.platform.eventing.Inbox;
+import org.callsforinput.publication.entity.Contribution;
 import org.callsforinput.publication.entity.PublicCall;
 
 import io.quarkus.logging.Log;
@@ -19,9 +21,11 @@ import io.quarkus.logging.Log;
 public class CallDirectory {
 
     private final Inbox inbox;
+    private final Event<Publications.Due> due;
 
-    public CallDirectory(Inbox inbox) {
+    public CallDirectory(Inbox inbox, Event<Publications.Due> due) {
         this.inbox = inbox;
+        this.due = due;
     }
 
     @Transactional
@@ -39,7 +43,8 @@ public class CallDirectory {
 
     void apply(CallSnapshot snapshot) {
         PublicCall call = PublicCall.findById(snapshot.callId());
-        if (call == null) {
+        boolean arrived = call == null;
+        if (arrived) {
             call = new PublicCall();
             call.id = snapshot.callId();
         } else if (call.version >= snapshot.version()) {
@@ -58,5 +63,9 @@ public class CallDirectory {
         call.status = snapshot.status();
         call.updatedAt = Instant.now();
         call.persist();
+        if (arrived && Contribution.wakeUpPendingOfCall(call.id, call.updatedAt) > 0) {
+            // Decisions that came before their call are published now.
+            due.fire(new Publications.Due(null));
+        }
     }
 }

@@ -1,0 +1,76 @@
+package org.callsforinput.publication.entity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * A document of a contribution: where the decision said to read it, and, once its SHA-256 was checked, the key of
+ * the public copy in this service's bucket ({@code sha256/<hex>}, content-addressed). {@link #id} is this service's
+ * own public id of the document.
+ */
+@Entity
+@Table(name = "contribution_document")
+public class ContributionDocument extends PanacheEntityBase {
+
+    public enum State {
+        PENDING, COPIED, MISMATCH, MISSING
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "contribution_id")
+    public UUID contributionId;
+
+    public int position;
+
+    public String role;
+
+    @Column(name = "source_bucket")
+    public String sourceBucket;
+
+    @Column(name = "source_key")
+    public String sourceKey;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Column(name = "content_type")
+    public String contentType;
+
+    @Column(name = "size_bytes")
+    public long sizeBytes;
+
+    public String sha256;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    @Column(name = "object_key")
+    public String objectKey;
+
+    @Column(name = "copied_at")
+    public Instant copiedAt;
+
+    public static List<ContributionDocument> ofContribution(UUID contributionId) {
+        return list("contributionId", Sort.ascending("position"), contributionId);
+    }
+
+    public static List<ContributionDocument> ofContributions(List<UUID> contributionIds) {
+        if (contributionIds.isEmpty()) {
+            return List.of();
+        }
+        return list("contributionId in ?1", Sort.ascending("contributionId", "position"), contributionIds);
+    }
+}

@@ -1,0 +1,28 @@
+package org.callsforinput.publication.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.callsforinput.contracts.Topics;
+import org.callsforinput.platform.eventing.InboundEvent;
+import org.callsforinput.publication.service.Publications;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/** Review decisions and retractions from review-service; the work happens in {@link Publications}. */
+@ApplicationScoped
+public class ReviewEventsConsumer {
+
+    private final Publications publications;
+
+    public ReviewEventsConsumer(Publications publications) {
+        this.publications = publications;
+    }
+
+    @Incoming(Topics.REVIEWS)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        publications.handle(InboundEvent.from(record));
+    }
+}

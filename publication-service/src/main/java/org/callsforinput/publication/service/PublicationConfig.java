@@ -1,0 +1,34 @@
+package org.callsforinput.publication.service;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Publishing and the public outputs. */
+@ConfigMapping(prefix = "publication")
+public interface PublicationConfig {
+
+    /** How often the publication job looks for contributions to copy and publish. */
+    @WithDefault("2s")
+    Duration jobInterval();
+
+    /** How often a contribution whose call is not known yet is looked at again (the call's arrival wakes it too). */
+    @WithDefault("1m")
+    Duration pendingCallRecheck();
+
+    /** Cache lifetime of a document download: its content never changes under its URL. */
+    @WithDefault("365d")
+    Duration downloadMaxAge();
+
+    /** Entries in the feed of all calls. */
+    @WithDefault("100")
+    int feedSize();
+
+    /**
+     * The public address of this service as the web sees it (for example https://calls.example.org), used for the
+     * absolute links of feeds; defaults to the address of the request.
+     */
+    Optional<String> publicBaseUrl();
+}

@@ -1,0 +1,180 @@
+package org.callsforinput.publication.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.LockModeType;
+
+import org.callsforinput.publication.entity.Contribution;
+import org.callsforinput.publication.entity.ContributionDocument;
+import org.callsforinput.publication.entity.PublicCall;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Copies the documents of each pending contribution into this service's bucket after checking their SHA-256, then
+ * publishes it once its call is known. Storage being down means a later retry (exponential back-off), never a lost
+ * publication; a document that does not match refuses the whole contribution, with an alert.
+ */
+@ApplicationScoped
+public class PublicationJob {
+
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    private static final int BATCH = 5;
+
+    private record Claimed(UUID id, int attempts) {
+    }
+
+    private record PendingDocument(UUID id, String bucket, String key, String sha256, long size) {
+    }
+
+    private final PublicStorage storage;
+    private final Publications publications;
+    private final PublicationConfig config;
+    private final ManagedExecutor executor;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean wakeUp = new AtomicBoolean();
+
+    public PublicationJob(PublicStorage storage, Publications publications, PublicationConfig config,
+            ManagedExecutor executor) {
+        this.storage = storage;
+        this.publications = publications;
+        this.config = config;
+        this.executor = executor;
+    }
+
+    /** A new decision, or its call arriving: run now rather than at the next tick. */
+    void onDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) Publications.Due due) {
+        if (wakeUp.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeUp.set(false);
+                runDue();
+            });
+        }
+    }
+
+    @Scheduled(every = "${publication.job-interval:2s}", delayed = "1s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        runDue();
+    }
+
+    void runDue() {
+        // One pass at a time in this JVM; replicas are kept apart by SKIP LOCKED and the lease.
+        if (!running.tryLock()) {
+            return;
+        }
+        try {
+            List<Claimed> claimed;
+            do {
+                claimed = claim();
+                claimed.forEach(this::process);
+            } while (claimed.size() == BATCH);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Publication pass failed, will retry");
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Claims due contributions with a lease, so that the slow copies happen outside any transaction. */
+    List<Claimed> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            return Contribution.lockDue(now, BATCH).stream().map(c -> {
+                c.nextAttemptAt = now.plus(LEASE);
+                c.attempts++;
+                return new Claimed(c.id, c.attempts);
+            }).toList();
+        });
+    }
+
+    private void process(Claimed claimed) {
+        List<PendingDocument> pending = QuarkusTransaction.requiringNew().call(() -> ContributionDocument
+                .ofContribution(claimed.id()).stream()
+                .filter(d -> d.state == ContributionDocument.State.PENDING)
+                .map(d -> new PendingDocument(d.id, d.sourceBucket, d.sourceKey, d.sha256, d.sizeBytes)).toList());
+        for (PendingDocument document : pending) {
+            try {
+                PublicStorage.Copy copy = storage.copyVerified(document.bucket(), document.key(), document.sha256(),
+                        document.size());
+                if (copy.matched()) {
+                    record(document.id(), ContributionDocument.State.COPIED, copy.objectKey());
+                } else {
+                    Log.errorf("%s document %s of contribution %s at %s/%s does not match its decision: SHA-256 %s and"
+                            + " %d bytes expected, %s and %d bytes found; the contribution is refused, nothing is public",
+                            Publications.ALERT, document.id(), claimed.id(), document.bucket(), document.key(),
+                            document.sha256(), document.size(), copy.sha256(), copy.size());
+                    record(document.id(), ContributionDocument.State.MISMATCH, null);
+                    break;
+                }
+            } catch (PublicStorage.MissingException e) {
+                Log.errorf("%s document %s of contribution %s is missing (%s); the contribution is refused, nothing is"
+                        + " public", Publications.ALERT, document.id(), claimed.id(), e.getMessage());
+                record(document.id(), ContributionDocument.State.MISSING, null);
+                break;
+            } catch (PublicStorage.UnavailableException e) {
+                Duration backoff = Duration.ofSeconds(1L << Math.min(claimed.attempts(), 10));
+                Duration delay = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+                Log.warnf("Object storage unavailable for contribution %s, retrying in %s: %s", claimed.id(), delay,
+                        e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> Contribution.update("nextAttemptAt = ?1 where id = ?2 and status = ?3",
+                        Instant.now().plus(delay), claimed.id(), Contribution.Status.PENDING));
+                return;
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> conclude(claimed.id()));
+    }
+
+    private static void record(UUID documentId, ContributionDocument.State state, String objectKey) {
+        QuarkusTransaction.requiringNew().run(() -> ContributionDocument.update(
+                "state = ?1, objectKey = ?2, copiedAt = ?3 where id = ?4", state, objectKey,
+                state == ContributionDocument.State.COPIED ? Instant.now() : null, documentId));
+    }
+
+    /** With every document looked at: refuse, publish, or wait for the call. */
+    private void conclude(UUID contributionId) {
+        Contribution c = Contribution.findById(contributionId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || c.status != Contribution.Status.PENDING) {
+            return; // retracted meanwhile
+        }
+        List<ContributionDocument> documents = ContributionDocument.ofContribution(c.id);
+        Instant now = Instant.now();
+        if (documents.stream().anyMatch(d -> d.state == ContributionDocument.State.MISMATCH
+                || d.state == ContributionDocument.State.MISSING)) {
+            c.status = Contribution.Status.REFUSED;
+            c.statusReason = "document integrity";
+            c.nextAttemptAt = null;
+            c.updatedAt = now;
+            return;
+        }
+        if (documents.stream().anyMatch(d -> d.state != ContributionDocument.State.COPIED)) {
+            c.nextAttemptAt = now; // a document was added meanwhile: go again
+            return;
+        }
+        PublicCall call = PublicCall.findById(c.callId);
+        if (call == null) {
+            // Kept, and published when the call arrives (which wakes it); the re-check covers a missed wake-up.
+            if (c.statusReason == null) {
+                Log.infof("Contribution %s waits for its call %s", c.id, c.callId);
+            }
+            c.statusReason = "waiting for the call";
+            c.nextAttemptAt = now.plus(config.pendingCallRecheck());
+            c.updatedAt = now;
+            return;
+        }
+        c.statusReason = null;
+        publications.publish(c, call, documents);
+    }
+}

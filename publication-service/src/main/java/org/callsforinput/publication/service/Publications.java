@@ -1,0 +1,221 @@
+package org.callsforinput.publication.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.callsforinput.contracts.Decision;
+import org.callsforinput.contracts.DocumentRef;
+import org.callsforinput.contracts.EventTypes;
+import org.callsforinput.contracts.PublicContribution;
+import org.callsforinput.contracts.PublicationPublished;
+import org.callsforinput.contracts.PublicationRetracted;
+import org.callsforinput.contracts.ReviewDecided;
+import org.callsforinput.contracts.ReviewRetracted;
+import org.callsforinput.contracts.SubmitterCategory;
+import org.callsforinput.contracts.Topics;
+import org.callsforinput.platform.eventing.InboundEvent;
+import org.callsforinput.platform.eventing.Inbox;
+import org.callsforinput.platform.eventing.Outbox;
+import org.callsforinput.publication.entity.Contribution;
+import org.callsforinput.publication.entity.ContributionDocument;
+import org.callsforinput.publication.entity.PublicCall;
+import org.callsforinput.publication.webhook.Webhooks;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Turns review decisions and retractions into contributions, once per submission whatever the order and repeats,
+ * and makes them public or takes them down, always together with their {@code publications} event and webhooks.
+ */
+@ApplicationScoped
+public class Publications {
+
+    /** The marker of every log line that needs a human: grep for it, alert on it. */
+    public static final String ALERT = "PUBLICATION-ALERT";
+
+    /** Fired when a contribution became due for the publication job, so that it runs after the commit. */
+    public record Due(UUID contributionId) {
+    }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final Webhooks webhooks;
+    private final Event<Due> due;
+
+    public Publications(Inbox inbox, Outbox outbox, Webhooks webhooks, Event<Due> due) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.webhooks = webhooks;
+        this.due = due;
+    }
+
+    @Transactional
+    public void handle(InboundEvent event) {
+        inbox.process(event, e -> {
+            switch (e.type()) {
+                case EventTypes.REVIEW_DECIDED -> decided(inbox.read(e, ReviewDecided.class));
+                case EventTypes.REVIEW_RETRACTED -> retracted(inbox.read(e, ReviewRetracted.class));
+                default -> Log.debugf("Ignoring event type %s", e.type());
+            }
+        });
+    }
+
+    void decided(ReviewDecided d) {
+        if (d.decision() == null || !d.decision().publishes()) {
+            Log.debugf("Submission %s decided %s: nothing to publish", d.submissionId(), d.decision());
+            return;
+        }
+        if (d.submissionId() == null || d.callId() == null || d.contribution() == null) {
+            throw new IllegalArgumentException("review.decided for publication without submission, call or contribution");
+        }
+        if (Contribution.findBySubmission(d.submissionId()).isPresent()) {
+            // A repeat under a new event id, or a decision that arrives after its retraction: nothing changes.
+            Log.infof("Decision on submission %s already known: ignored", d.submissionId());
+            return;
+        }
+        PublicContribution p = d.contribution();
+        Contribution c = new Contribution();
+        c.id = UUID.randomUUID();
+        c.submissionId = d.submissionId();
+        c.callId = d.callId();
+        c.decision = d.decision();
+        c.anonymised = p.anonymised();
+        // The contract says so already; held here too because a name must never leak through a mistake upstream.
+        c.organisationName = p.anonymised() ? null : clip(p.organisationName(), 300);
+        c.coSubmitters = p.anonymised() || p.coSubmitters() == null ? List.of() : p.coSubmitters();
+        c.submitterCategory = p.submitterCategory() == null ? SubmitterCategory.OTHER : p.submitterCategory();
+        c.country = p.country() != null && p.country().matches("[A-Z]{2}") ? p.country() : null;
+        c.language = p.language() != null && p.language().matches("[a-z]{2}") ? p.language() : null;
+        c.themes = p.themes() == null ? List.of() : p.themes();
+        c.title = clip(p.title(), 300);
+        c.summary = clip(p.summary(), 4000);
+        c.links = p.links() == null ? List.of() : p.links();
+        c.receivedAt = d.receivedAt();
+        c.decidedAt = d.decidedAt();
+        c.status = Contribution.Status.PENDING;
+        c.createdAt = Instant.now();
+        c.updatedAt = c.createdAt;
+        c.nextAttemptAt = c.createdAt;
+
+        List<DocumentRef> refs = d.documents() == null ? List.of() : d.documents();
+        List<String> malformed = new ArrayList<>();
+        for (DocumentRef ref : refs) {
+            if (ref.sha256() == null || !SHA256.matcher(ref.sha256()).matches() || ref.bucket() == null
+                    || ref.key() == null || ref.size() < 0) {
+                malformed.add(String.valueOf(ref.documentId()));
+            }
+        }
+        if (!malformed.isEmpty()) {
+            c.status = Contribution.Status.REFUSED;
+            c.statusReason = "malformed document reference";
+            c.nextAttemptAt = null;
+            c.persist();
+            Log.errorf("%s publication of submission %s refused: malformed document reference(s) %s; nothing is public",
+                    ALERT, d.submissionId(), malformed);
+            return;
+        }
+        c.persist();
+        int position = 0;
+        for (DocumentRef ref : refs) {
+            ContributionDocument document = new ContributionDocument();
+            document.id = UUID.randomUUID();
+            document.contributionId = c.id;
+            document.position = position++;
+            document.role = DocumentRef.ROLE_MAIN.equals(ref.role()) ? DocumentRef.ROLE_MAIN : DocumentRef.ROLE_ANNEX;
+            document.sourceBucket = ref.bucket();
+            document.sourceKey = ref.key();
+            document.fileName = FileNames.publicName(ref.fileName());
+            document.contentType = MediaTypes.safe(ref.contentType());
+            document.sizeBytes = ref.size();
+            document.sha256 = ref.sha256();
+            document.state = ContributionDocument.State.PENDING;
+            document.persist();
+        }
+        Log.infof("Contribution %s of submission %s accepted for publication (%s, %d document(s))",
+                c.id, d.submissionId(), d.decision(), refs.size());
+        due.fire(new Due(c.id));
+    }
+
+    void retracted(ReviewRetracted r) {
+        if (r.submissionId() == null || r.callId() == null) {
+            throw new IllegalArgumentException("review.retracted without submission or call");
+        }
+        Contribution c = Contribution.findBySubmission(r.submissionId()).orElse(null);
+        Instant now = Instant.now();
+        if (c == null) {
+            // Before its decision (a replay, another order): the decision that follows publishes nothing.
+            c = new Contribution();
+            c.id = UUID.randomUUID();
+            c.submissionId = r.submissionId();
+            c.callId = r.callId();
+            c.status = Contribution.Status.RETRACTED;
+            c.retractedAt = r.retractedAt() == null ? now : r.retractedAt();
+            c.statusReason = r.reason();
+            c.createdAt = now;
+            c.updatedAt = now;
+            c.persist();
+            Log.infof("Submission %s retracted before its decision arrived", r.submissionId());
+            return;
+        }
+        switch (c.status) {
+            case RETRACTED -> Log.debugf("Submission %s already retracted", r.submissionId());
+            case PENDING, REFUSED -> {
+                c.status = Contribution.Status.RETRACTED;
+                c.retractedAt = now;
+                c.statusReason = r.reason();
+                c.nextAttemptAt = null;
+                c.updatedAt = now;
+                Log.infof("Contribution %s retracted before it was published", c.id);
+            }
+            case PUBLISHED -> {
+                c.status = Contribution.Status.RETRACTED;
+                c.retractedAt = now;
+                c.statusReason = r.reason();
+                c.updatedAt = now;
+                PublicCall call = PublicCall.findById(c.callId);
+                PublicationRetracted payload = new PublicationRetracted(c.id, c.callId, call == null ? null : call.slug,
+                        ContributionDocument.ofContribution(c.id).stream().map(doc -> doc.id).toList(), r.reason(), now);
+                outbox.publish(Topics.PUBLICATIONS, EventTypes.PUBLICATION_RETRACTED, c.id.toString(), payload);
+                webhooks.enqueue(EventTypes.PUBLICATION_RETRACTED, c.callId, payload);
+                Log.infof("Contribution %s retracted (%s)", c.id, r.reason());
+            }
+        }
+    }
+
+    /** Makes a contribution public with its event; the caller holds the transaction and has checked every document. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Contribution c, PublicCall call, List<ContributionDocument> documents) {
+        Instant now = Instant.now();
+        c.status = Contribution.Status.PUBLISHED;
+        c.publishedAt = now;
+        c.updatedAt = now;
+        c.nextAttemptAt = null;
+        PublicationPublished payload = new PublicationPublished(c.id, c.callId, call.slug,
+                c.decision == Decision.PUBLISH_REDACTED, publicContribution(c),
+                documents.stream().map(d -> new PublicationPublished.PublishedDocument(d.id, d.role, d.fileName,
+                        d.contentType, d.sizeBytes, d.sha256, PublicPaths.document(d.id))).toList(),
+                PublicPaths.contribution(c.id), now);
+        outbox.publish(Topics.PUBLICATIONS, EventTypes.PUBLICATION_PUBLISHED, c.id.toString(), payload);
+        webhooks.enqueue(EventTypes.PUBLICATION_PUBLISHED, c.callId, payload);
+        Log.infof("Contribution %s published on call %s", c.id, call.slug);
+    }
+
+    /** The public metadata as the page shows it. */
+    public static PublicContribution publicContribution(Contribution c) {
+        return new PublicContribution(c.anonymised, c.anonymised ? null : c.organisationName, c.submitterCategory,
+                c.country, c.language, c.themes, c.title, c.summary, c.links, c.anonymised ? List.of() : c.coSubmitters);
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
