@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // WCAG 2.1 A/AA check of one page served on this machine: axe-core in Debian's headless Chromium, driven by
-// playwright-core. Used by org.callsforinput.testing.Accessibility (platform-testing); see README.md.
+// playwright-core. Used by org.callsforinput.testing.Accessibility (platform-testing); see
+// deploy/local-stack/README.md, "Accessibility check".
 //
 //   node axe-check.mjs <url> [--chromium /usr/bin/chromium] [--timeout-ms 60000]
 //
