@@ -1,0 +1,129 @@
+package org.callsforinput.publication.webhook;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/admin/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "oidc")
+@Tag(name = "Webhooks (admin)")
+public class WebhookAdminResource {
+
+    private final WebhookSubscriptions subscriptions;
+
+    public WebhookAdminResource(WebhookSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @POST
+    @Path("subscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe a URL to webhooks", description = "The response carries the signing secret, once.")
+    public Response create(@Valid @NotNull SubscriptionRequest request) {
+        WebhookSubscriptions.WithSecret created = subscriptions.create(request);
+        return Response.created(URI.create("/admin/webhooks/subscriptions/" + created.subscription().id))
+                .entity(SubscriptionView.of(created.subscription(), Instant.now(), created.secret())).build();
+    }
+
+    @GET
+    @Path("subscriptions")
+    @Operation(summary = "List subscriptions, oldest first")
+    public List<SubscriptionView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Instant now = Instant.now();
+        return subscriptions.list(page, size).stream().map(s -> SubscriptionView.of(s, now, null)).toList();
+    }
+
+    @GET
+    @Path("subscriptions/{id}")
+    @Operation(summary = "Read a subscription (never its secret)")
+    public SubscriptionView get(UUID id) {
+        return subscriptions.find(id).map(s -> SubscriptionView.of(s, Instant.now(), null))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @PUT
+    @Path("subscriptions/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a subscription's URL, event types, call filter; active=false disables it")
+    public SubscriptionView replace(UUID id, @Valid @NotNull SubscriptionRequest request) {
+        return subscriptions.replace(id, request).map(s -> SubscriptionView.of(s, Instant.now(), null))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @DELETE
+    @Path("subscriptions/{id}")
+    @Operation(summary = "Delete a subscription and its delivery log (disable it to keep the log)")
+    public Response delete(UUID id) {
+        if (!subscriptions.delete(id)) {
+            throw notFound(id);
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("subscriptions/{id}/rotate-secret")
+    @Operation(summary = "Rotate the signing secret",
+            description = "The response carries the new secret, once. The previous one keeps signing alongside for the overlap period.")
+    public SubscriptionView rotate(UUID id) {
+        return subscriptions.rotate(id).map(r -> SubscriptionView.of(r.subscription(), Instant.now(), r.secret()))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("subscriptions/{id}/deliveries")
+    @Operation(summary = "The delivery log: deliveries newest first, each with its attempts")
+    public List<DeliveryView> deliveries(UUID id, @QueryParam("status") WebhookDelivery.Status status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return subscriptions.deliveries(id, status, page, size).orElseThrow(() -> notFound(id)).stream()
+                .map(d -> DeliveryView.of(d, subscriptions.attempts(d.id), false)).toList();
+    }
+
+    @GET
+    @Path("deliveries/{id}")
+    @Operation(summary = "Read a delivery: its attempts and the body sent")
+    public DeliveryView delivery(UUID id) {
+        return subscriptions.delivery(id).map(d -> DeliveryView.of(d, subscriptions.attempts(d.id), true))
+                .orElseThrow(() -> ApiException.notFound("Delivery " + id));
+    }
+
+    @POST
+    @Path("deliveries/{id}/redeliver")
+    @Operation(summary = "Send a delivery again now (same webhook-id)")
+    public Response redeliver(UUID id) {
+        return subscriptions.redeliver(id)
+                .map(d -> Response.accepted(DeliveryView.of(d, subscriptions.attempts(d.id), false)).build())
+                .orElseThrow(() -> ApiException.notFound("Delivery " + id));
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("Webhook subscription " + id);
+    }
+}
