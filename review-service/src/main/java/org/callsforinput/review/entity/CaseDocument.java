@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
@@ -23,6 +25,11 @@ public class CaseDocument extends PanacheEntityBase {
     /** Whether the stored object still has the SHA-256 taken at intake. */
     public enum Integrity {
         PENDING, VERIFIED, MISMATCH, MISSING
+    }
+
+    /** Text extraction: PENDING until read, EXTRACTED, FAILED (unparsable: never blocks the case), SKIPPED (integrity failed). */
+    public enum TextState {
+        PENDING, EXTRACTED, FAILED, SKIPPED
     }
 
     @Id
@@ -59,6 +66,49 @@ public class CaseDocument extends PanacheEntityBase {
 
     @Column(name = "checked_at")
     public Instant checkedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "text_state")
+    public TextState textState = TextState.PENDING;
+
+    @Column(name = "text_language")
+    public String textLanguage;
+
+    /** Loaded only when asked for: it can be large. */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "text_content")
+    public String textContent;
+
+    @Column(name = "text_truncated")
+    public boolean textTruncated;
+
+    @Column(name = "text_error")
+    public String textError;
+
+    @Column(name = "redacted_key")
+    public String redactedKey;
+
+    @Column(name = "redacted_file_name")
+    public String redactedFileName;
+
+    @Column(name = "redacted_content_type")
+    public String redactedContentType;
+
+    @Column(name = "redacted_size")
+    public Long redactedSize;
+
+    @Column(name = "redacted_sha256")
+    public String redactedSha256;
+
+    @Column(name = "redacted_by")
+    public String redactedBy;
+
+    @Column(name = "redacted_at")
+    public Instant redactedAt;
+
+    public boolean isRedacted() {
+        return redactedKey != null;
+    }
 
     public static List<CaseDocument> ofCase(UUID caseId) {
         return list("caseId", Sort.ascending("role", "fileName"), caseId);

@@ -10,10 +10,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.callsforinput.contracts.Consent;
+import org.callsforinput.contracts.Decision;
 import org.callsforinput.contracts.Hyperlink;
 import org.callsforinput.contracts.SubmitterCategory;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -29,8 +31,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "review_case")
 public class ReviewCase extends PanacheEntityBase {
 
+    /**
+     * NEW (nobody works on it), IN_REVIEW (assigned), PROPOSED (a publication decision awaits a coordinator's
+     * approval), DECIDED (final), WITHDRAWN (the contributor withdrew the submission: closed).
+     */
     public enum Status {
-        NEW, WITHDRAWN
+        NEW, IN_REVIEW, PROPOSED, DECIDED, WITHDRAWN
     }
 
     @Id
@@ -98,6 +104,54 @@ public class ReviewCase extends PanacheEntityBase {
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 
+    public String assignee;
+
+    @Column(name = "in_mandate")
+    public Boolean inMandate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "screening_reason")
+    public ScreeningReason screeningReason;
+
+    @Column(name = "screening_note")
+    public String screeningNote;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags = List.of();
+
+    @Column(name = "personal_data")
+    public boolean personalData;
+
+    @Column(name = "sensitive_data")
+    public boolean sensitiveData;
+
+    @Column(name = "screened_by")
+    public String screenedBy;
+
+    @Column(name = "screened_at")
+    public Instant screenedAt;
+
+    @Enumerated(EnumType.STRING)
+    public Decision decision;
+
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    @Column(name = "proposed_by")
+    public String proposedBy;
+
+    @Column(name = "proposed_at")
+    public Instant proposedAt;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "retracted_at")
+    public Instant retractedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -106,6 +160,16 @@ public class ReviewCase extends PanacheEntityBase {
 
     public static Optional<ReviewCase> findBySubmission(UUID submissionId) {
         return find("submissionId", submissionId).firstResultOptional();
+    }
+
+    /** The case locked for an update: concurrent updates of one case run one after the other. */
+    public static Optional<ReviewCase> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Whether a publication decision was approved (and not retracted since). */
+    public boolean isApprovedForPublication() {
+        return decidedAt != null && decision != null && decision.publishes() && retractedAt == null;
     }
 
     /** Received means the submission's own event arrived (a withdrawal can come first). */

@@ -1,26 +1,68 @@
 package org.callsforinput.review.rest;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import org.callsforinput.contracts.Consent;
+import org.callsforinput.contracts.SubmitterCategory;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.security.Roles;
+import org.callsforinput.review.audit.AuditEntry;
+import org.callsforinput.review.entity.CaseComment;
+import org.callsforinput.review.entity.CaseDocument;
 import org.callsforinput.review.entity.ReviewCase;
+import org.callsforinput.review.rest.Requests.AssignmentRequest;
+import org.callsforinput.review.rest.Requests.CommentRequest;
+import org.callsforinput.review.rest.Requests.DecisionRequest;
+import org.callsforinput.review.rest.Requests.RejectionRequest;
+import org.callsforinput.review.rest.Requests.ScreeningRequest;
+import org.callsforinput.review.service.Actor;
 import org.callsforinput.review.service.CaseQueries;
+import org.callsforinput.review.service.CaseWork;
+import org.callsforinput.review.service.Redactions;
+import org.callsforinput.review.storage.SubmissionDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Cases for the review front-ends. Reviewers and coordinators read every case; reviewers work on the cases
+ * assigned to them (claim one first), coordinators on any, and only coordinators assign and approve. Updates
+ * carry the case's ETag in If-Match.
+ */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.REVIEWER, Roles.COORDINATOR })
@@ -28,25 +70,229 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Cases")
 public class CaseResource {
 
-    private final CaseQueries cases;
+    private static final String IF_MATCH_DESCRIPTION = "The case's ETag, as the last GET returned it";
 
-    public CaseResource(CaseQueries cases) {
+    /** A history entry as a front-end shows it; before/after are the case's state around the action. */
+    public record HistoryEntry(long seq, Instant at, String actor, String action, JsonNode before, JsonNode after) {
+    }
+
+    public record CommentView(UUID id, String author, String body, Instant createdAt) {
+    }
+
+    private final CaseQueries cases;
+    private final CaseWork work;
+    private final Redactions redactions;
+    private final SubmissionDocuments storage;
+    private final SecurityIdentity identity;
+    private final ObjectMapper mapper;
+
+    public CaseResource(CaseQueries cases, CaseWork work, Redactions redactions, SubmissionDocuments storage,
+            SecurityIdentity identity, ObjectMapper mapper) {
         this.cases = cases;
+        this.work = work;
+        this.redactions = redactions;
+        this.storage = storage;
+        this.identity = identity;
+        this.mapper = mapper;
     }
 
     @GET
-    @Operation(summary = "List cases, newest first")
-    public List<CaseView> list(@QueryParam("callId") UUID callId, @QueryParam("status") ReviewCase.Status status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return cases.list(callId, status, page, size).stream().map(c -> CaseView.of(c, cases.documents(c.id))).toList();
+    @Operation(summary = "List cases", description = "Filters combine with AND. `q` searches the case's title, summary, "
+            + "organisation and reference and its documents' extracted text (web-search syntax: words, \"a phrase\", -word, or).")
+    public CaseSummary.Page list(@RestQuery UUID callId, @RestQuery ReviewCase.Status status,
+            @RestQuery @Parameter(description = "A user name, `me`, or `none` for unassigned cases") @Size(max = 100) String assignee,
+            @RestQuery SubmitterCategory category,
+            @RestQuery @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") String country,
+            @RestQuery @Pattern(regexp = "[a-z]{2}", message = "an ISO 639-1 code") String language,
+            @RestQuery @Size(max = 60) String theme, @RestQuery @Size(max = 60) String tag, @RestQuery Boolean late,
+            @RestQuery Consent consent, @RestQuery @Size(max = 500) String q,
+            @RestQuery @DefaultValue("-receivedAt") @Parameter(description = "receivedAt, updatedAt, reference, organisationName, "
+                    + "country or status; a leading '-' for descending") String sort,
+            @RestQuery @DefaultValue("0") @Min(0) @Max(10000) int page,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
+        String who = "me".equals(assignee) ? identity.getPrincipal().getName() : assignee;
+        CaseQueries.Page result = cases.list(new CaseQueries.Filter(callId, status, who, category, country, language, theme, tag,
+                late, consent, q), sort, page, size);
+        return new CaseSummary.Page(result.total(), page, size, result.items().stream().map(CaseSummary::of).toList());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Open a case")
-    public CaseView get(UUID id) {
-        return cases.find(id).map(c -> CaseView.of(c, cases.documents(c.id)))
-                .orElseThrow(() -> ApiException.notFound("Case " + id));
+    @Operation(summary = "Open a case", description = "Its ETag is the version to send in If-Match with an update.")
+    public Response get(UUID id) {
+        ReviewCase c = found(id);
+        return Versions.ok(CaseView.of(c, cases.documents(c.id)), c.version);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "A case's history: every action on it, oldest first, from the audit trail")
+    public List<HistoryEntry> history(UUID id) {
+        ReviewCase c = found(id);
+        return AuditEntry.ofCase(c.id).stream()
+                .map(e -> new HistoryEntry(e.seq, e.at, e.actor, e.action, json(e.before), json(e.after))).toList();
+    }
+
+    @POST
+    @Path("{id}/claim")
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Claim an unassigned case", description = "Refused when you declared a conflict of interest with it.")
+    public Response claim(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
+        return view(work.claim(id, Versions.required(ifMatch), actor()));
+    }
+
+    @PUT
+    @Path("{id}/assignee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Assign a case to a reviewer", description = "Refused when the reviewer declared a conflict of interest with it.")
+    public Response assign(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+            @NotNull @Valid AssignmentRequest request) {
+        return view(work.assign(id, Versions.required(ifMatch), actor(), request.assignee()));
+    }
+
+    @DELETE
+    @Path("{id}/assignee")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Take a case back from its reviewer")
+    public Response unassign(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
+        return view(work.unassign(id, Versions.required(ifMatch), actor()));
+    }
+
+    @PUT
+    @Path("{id}/screening")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the screening", description = "Within the mandate or not, a reason code, a note, thematic tags "
+            + "from the call's areas, and flags for personal or sensitive data. The assignee or a coordinator.")
+    public Response screen(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+            @NotNull @Valid ScreeningRequest request) {
+        return view(work.screen(id, Versions.required(ifMatch), actor(), new CaseWork.Screening(request.withinMandate(),
+                request.reasonCode(), request.note(), request.tags(), request.personalData(), request.sensitiveData())));
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide", description = "PUBLISH and PUBLISH_REDACTED are proposals that a coordinator other than the "
+            + "proposer approves; CONSIDER_WITHOUT_PUBLISHING and OUT_OF_MANDATE are final. The assignee or a coordinator.")
+    public Response decide(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+            @NotNull @Valid DecisionRequest request) {
+        return view(work.decide(id, Versions.required(ifMatch), actor(), request.decision(), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/decision/approval")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Approve a proposed publication", description = "By a coordinator who is not the proposer; review.decided goes out.")
+    public Response approve(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
+        return view(work.approve(id, Versions.required(ifMatch), actor()));
+    }
+
+    @POST
+    @Path("{id}/decision/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Send a proposed publication back to review")
+    public Response reject(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+            @NotNull @Valid RejectionRequest request) {
+        return view(work.reject(id, Versions.required(ifMatch), actor(), request.reason()));
+    }
+
+    @GET
+    @Path("{id}/comments")
+    @Operation(summary = "Internal comments, oldest first")
+    public List<CommentView> comments(UUID id) {
+        return CaseComment.ofCase(found(id).id).stream().map(CaseResource::comment).toList();
+    }
+
+    @POST
+    @Path("{id}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an internal comment", description = "Comments never leave review-service.")
+    public Response addComment(UUID id, @NotNull @Valid CommentRequest request) {
+        return Response.status(Response.Status.CREATED).entity(comment(work.comment(id, actor(), request.body()))).build();
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}/content")
+    @Produces(MediaType.WILDCARD)
+    @Blocking
+    @Operation(summary = "Download a document", description = "The original as received, or with `variant=redacted` its redacted copy.")
+    public Response download(UUID id, UUID documentId,
+            @RestQuery @DefaultValue("original") @Pattern(regexp = "original|redacted", message = "original or redacted") String variant) {
+        CaseDocument d = cases.document(found(id), documentId);
+        boolean redacted = "redacted".equals(variant);
+        if (redacted && !d.isRedacted()) {
+            throw ApiException.notFound("A redacted copy of document " + documentId);
+        }
+        String bucket = redacted ? redactions.bucket() : d.bucket;
+        String key = redacted ? d.redactedKey : d.objectKey;
+        InputStream in;
+        try {
+            in = storage.open(bucket, key);
+        } catch (Exception e) {
+            throw new ApiException(503, "storage-unavailable", "Service unavailable", "Object storage cannot be reached; retry later",
+                    java.util.Map.of("Retry-After", "30"));
+        }
+        StreamingOutput body = out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, redacted ? d.redactedContentType : d.contentType)
+                .header("Content-Disposition", ContentDisposition.attachment(redacted ? d.redactedFileName : d.fileName))
+                .header("Content-Length", redacted ? d.redactedSize : d.sizeBytes)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}/text")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "A document's extracted text", description = "404 until it is extracted (see the document's textState).")
+    public Response text(UUID id, UUID documentId) {
+        CaseDocument d = cases.document(found(id), documentId);
+        if (d.textState != CaseDocument.TextState.EXTRACTED) {
+            throw ApiException.notFound("Extracted text of document " + documentId + " (" + d.textState + ")");
+        }
+        return Response.ok(d.textContent, new MediaType("text", "plain", StandardCharsets.UTF_8.name()))
+                .header("Content-Language", d.textLanguage).build();
+    }
+
+    @PUT
+    @Path("{id}/documents/{documentId}/redacted")
+    @Consumes(MediaType.WILDCARD)
+    @Blocking
+    @Operation(summary = "Upload a redacted copy of a document", description = "The body is the file (Word, PDF or ODT, checked by "
+            + "its content). The original stays untouched; a new upload replaces the previous copy. The assignee or a coordinator.")
+    public Response redact(UUID id, UUID documentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+            @RestQuery @NotNull @Size(min = 1, max = 255) String fileName, InputStream body) {
+        return view(redactions.upload(id, documentId, Versions.required(ifMatch), actor(), fileName, body));
+    }
+
+    private Response view(ReviewCase c) {
+        return Versions.ok(CaseView.of(c, cases.documents(c.id)), c.version);
+    }
+
+    private ReviewCase found(UUID id) {
+        return cases.find(id).orElseThrow(() -> ApiException.notFound("Case " + id));
+    }
+
+    private Actor actor() {
+        return new Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.COORDINATOR));
+    }
+
+    private static CommentView comment(CaseComment c) {
+        return new CommentView(c.id, c.author, c.body, c.createdAt);
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return text == null ? null : mapper.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("Unreadable audit state", e);
+        }
     }
 }

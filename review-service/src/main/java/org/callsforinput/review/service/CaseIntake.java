@@ -15,6 +15,7 @@ import org.callsforinput.contracts.Topics;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.platform.eventing.Inbox;
 import org.callsforinput.platform.eventing.Outbox;
+import org.callsforinput.review.audit.AuditTrail;
 import org.callsforinput.review.entity.CaseDocument;
 import org.callsforinput.review.entity.ReviewCase;
 
@@ -26,10 +27,16 @@ public class CaseIntake {
 
     private final Inbox inbox;
     private final Outbox outbox;
+    private final AuditTrail audit;
+    private final DecisionEvents decisionEvents;
+    private final TextSearch textSearch;
 
-    public CaseIntake(Inbox inbox, Outbox outbox) {
+    public CaseIntake(Inbox inbox, Outbox outbox, AuditTrail audit, DecisionEvents decisionEvents, TextSearch textSearch) {
         this.inbox = inbox;
         this.outbox = outbox;
+        this.audit = audit;
+        this.decisionEvents = decisionEvents;
+        this.textSearch = textSearch;
     }
 
     @Transactional
@@ -83,6 +90,9 @@ public class CaseIntake {
             document.nextCheckAt = Instant.now();
             document.persist();
         }
+        reviewCase.flush();
+        textSearch.indexCase(reviewCase);
+        audit.record(Actor.SYSTEM.name(), "case.received", reviewCase.id, null, CaseState.of(reviewCase));
         if (reviewCase.status != ReviewCase.Status.WITHDRAWN) {
             outbox.publish(Topics.REVIEWS, EventTypes.REVIEW_STARTED, s.submissionId().toString(),
                     new ReviewStarted(s.submissionId(), reviewCase.id, reviewCase.updatedAt));
@@ -92,11 +102,22 @@ public class CaseIntake {
 
     void withdrawn(SubmissionWithdrawn w) {
         ReviewCase reviewCase = ReviewCase.findBySubmission(w.submissionId()).orElseGet(() -> newCase(w.submissionId()));
+        if (reviewCase.status == ReviewCase.Status.WITHDRAWN) {
+            return;
+        }
+        CaseState before = CaseState.of(reviewCase);
         reviewCase.reference = w.reference();
         reviewCase.status = ReviewCase.Status.WITHDRAWN;
         reviewCase.withdrawnAt = w.withdrawnAt();
         reviewCase.updatedAt = Instant.now();
-        Log.infof("Case %s closed: submission %s withdrawn", reviewCase.id, w.reference());
+        if (reviewCase.isApprovedForPublication()) {
+            // Already on its way to the public side: it must come down again.
+            reviewCase.retractedAt = reviewCase.updatedAt;
+            outbox.publish(Topics.REVIEWS, EventTypes.REVIEW_RETRACTED, w.submissionId().toString(), decisionEvents.retracted(reviewCase));
+        }
+        audit.record(Actor.SYSTEM.name(), "case.withdrawn", reviewCase.id, before, CaseState.of(reviewCase));
+        Log.infof("Case %s closed: submission %s withdrawn%s", reviewCase.id, w.reference(),
+                reviewCase.retractedAt != null ? ", publication retracted" : "");
     }
 
     private static ReviewCase newCase(UUID submissionId) {

@@ -1,44 +1,163 @@
 package org.callsforinput.review.service;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
+import org.callsforinput.contracts.Consent;
+import org.callsforinput.contracts.SubmitterCategory;
+import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.review.entity.CaseDocument;
 import org.callsforinput.review.entity.ReviewCase;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-
-/** Read side of cases for the review front-ends. */
+/** Read side of cases for the review front-ends: queues with filters, full-text search, sorting, statistics. */
 @ApplicationScoped
 public class CaseQueries {
 
+    /**
+     * The filters of a queue; null means any. {@code assignee} is a user name, or {@link #UNASSIGNED}; {@code q}
+     * is a web-search style query (words, "phrases", -excluded, or) over the case's and its documents' texts.
+     */
+    public record Filter(UUID callId, ReviewCase.Status status, String assignee, SubmitterCategory category, String country,
+            String language, String theme, String tag, Boolean late, Consent consent, String q) {
+    }
+
+    public static final String UNASSIGNED = "none";
+
+    /** Sort keys a queue accepts, with their columns; a leading '-' sorts descending. */
+    static final Map<String, String> SORTS = Map.of(
+            "receivedAt", "c.received_at",
+            "updatedAt", "c.updated_at",
+            "reference", "c.reference",
+            "organisationName", "lower(c.organisation_name)",
+            "country", "c.country",
+            "status", "c.status");
+
+    /** The counts of a call's cases along each dimension a report needs. */
+    public record Statistics(UUID callId, long total, long late, Map<String, Long> byStatus, Map<String, Long> byDecision,
+            Map<String, Long> bySubmitterCategory, Map<String, Long> byCountry, Map<String, Long> byTheme,
+            Map<String, Long> byLanguage, Map<String, Long> byConsent) {
+    }
+
+    public record Page(long total, List<ReviewCase> items) {
+    }
+
+    private final EntityManager em;
+
+    public CaseQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A received case (a bare withdrawal, whose submission never arrived, is not a case to review). */
     public Optional<ReviewCase> find(UUID id) {
-        return ReviewCase.findByIdOptional(id);
+        return ReviewCase.<ReviewCase>findByIdOptional(id).filter(ReviewCase::isReceived);
+    }
+
+    public CaseDocument document(ReviewCase c, UUID documentId) {
+        return CaseDocument.<CaseDocument>findByIdOptional(documentId).filter(d -> d.caseId.equals(c.id))
+                .orElseThrow(() -> ApiException.notFound("Document " + documentId));
     }
 
     public List<CaseDocument> documents(UUID caseId) {
         return CaseDocument.ofCase(caseId);
     }
 
-    /** Received cases (not bare withdrawals), optionally of one call and status, newest first. */
-    public List<ReviewCase> list(UUID callId, ReviewCase.Status status, int page, int size) {
-        StringBuilder query = new StringBuilder("receivedAt is not null");
-        Map<String, Object> params = new HashMap<>();
-        if (callId != null) {
-            query.append(" and callId = :callId");
-            params.put("callId", callId);
+    public Page list(Filter filter, String sort, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        Query count = em.createNativeQuery("select count(*) from review_case c where " + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (total == 0) {
+            return new Page(0, List.of());
         }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status);
+        Query select = em.createNativeQuery("select c.* from review_case c where " + where + " order by " + orderBy(sort)
+                + " limit :limit offset :offset", ReviewCase.class);
+        params.forEach(select::setParameter);
+        select.setParameter("limit", size).setParameter("offset", (long) page * size);
+        @SuppressWarnings("unchecked")
+        List<ReviewCase> items = select.getResultList();
+        return new Page(total, items);
+    }
+
+    /** Every received case of a call, by reference (for exports). */
+    public List<ReviewCase> ofCall(UUID callId) {
+        return ReviewCase.list("callId = ?1 and receivedAt is not null order by reference", callId);
+    }
+
+    public Statistics statistics(UUID callId) {
+        String scope = "from review_case c where c.call_id = :callId and c.received_at is not null";
+        long total = ((Number) em.createNativeQuery("select count(*) " + scope).setParameter("callId", callId).getSingleResult()).longValue();
+        long late = ((Number) em.createNativeQuery("select count(*) " + scope + " and c.late").setParameter("callId", callId)
+                .getSingleResult()).longValue();
+        return new Statistics(callId, total, late,
+                counts("select c.status, count(*) " + scope + " group by 1", callId),
+                counts("select coalesce(c.decision, 'NONE'), count(*) " + scope + " group by 1", callId),
+                counts("select c.submitter_category, count(*) " + scope + " group by 1", callId),
+                counts("select c.country, count(*) " + scope + " group by 1", callId),
+                counts("select t.theme, count(*) from review_case c cross join lateral jsonb_array_elements_text(c.themes) t(theme)"
+                        + " where c.call_id = :callId and c.received_at is not null group by 1", callId),
+                counts("select c.language, count(*) " + scope + " group by 1", callId),
+                counts("select c.consent, count(*) " + scope + " group by 1", callId));
+    }
+
+    private Map<String, Long> counts(String sql, UUID callId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql + " order by 2 desc, 1").setParameter("callId", callId).getResultList();
+        for (Object[] row : rows) {
+            counts.put(String.valueOf(row[0]), ((Number) row[1]).longValue());
         }
-        return ReviewCase.<ReviewCase>find(query.toString(), Sort.descending("receivedAt"), params)
-                .page(Page.of(page, size)).list();
+        return counts;
+    }
+
+    private static String where(Filter f, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("c.received_at is not null");
+        condition(conditions, params, f.callId(), "c.call_id = :callId", "callId");
+        condition(conditions, params, f.status() == null ? null : f.status().name(), "c.status = :status", "status");
+        if (UNASSIGNED.equals(f.assignee())) {
+            conditions.add("c.assignee is null");
+        } else {
+            condition(conditions, params, f.assignee(), "c.assignee = :assignee", "assignee");
+        }
+        condition(conditions, params, f.category() == null ? null : f.category().name(), "c.submitter_category = :category", "category");
+        condition(conditions, params, f.country(), "c.country = :country", "country");
+        condition(conditions, params, f.language(), "c.language = :language", "language");
+        condition(conditions, params, f.theme(), "c.themes @> jsonb_build_array(cast(:theme as text))", "theme");
+        condition(conditions, params, f.tag(), "c.tags @> jsonb_build_array(cast(:tag as text))", "tag");
+        condition(conditions, params, f.late(), "c.late = :late", "late");
+        condition(conditions, params, f.consent() == null ? null : f.consent().name(), "c.consent = :consent", "consent");
+        if (f.q() != null && !f.q().isBlank()) {
+            conditions.add("(" + TextSearch.matches("c.search") + " or exists (select 1 from case_document d where d.case_id = c.id and "
+                    + TextSearch.matches("d.search") + "))");
+            params.put("q", f.q());
+        }
+        return String.join(" and ", conditions);
+    }
+
+    private static void condition(List<String> conditions, Map<String, Object> params, Object value, String sql, String name) {
+        if (value != null) {
+            conditions.add(sql);
+            params.put(name, value);
+        }
+    }
+
+    private static String orderBy(String sort) {
+        boolean descending = sort.startsWith("-");
+        String column = SORTS.get(descending ? sort.substring(1) : sort);
+        if (column == null) {
+            throw ApiException.badRequest("invalid-sort", "Sort by one of " + SORTS.keySet().stream().sorted().toList()
+                    + ", with a leading '-' for descending order");
+        }
+        String direction = descending ? " desc" : " asc";
+        return column + direction + " nulls last, c.id" + direction;
     }
 }

@@ -1,5 +1,9 @@
 package org.callsforinput.review.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.callsforinput.review.entity.CaseDocument;
 import org.callsforinput.review.entity.CaseDocument.Integrity;
+import org.callsforinput.review.entity.CaseDocument.TextState;
 import org.callsforinput.review.storage.SubmissionDocuments;
 
 import io.quarkus.logging.Log;
@@ -17,8 +22,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Reads each new case document from the submission bucket and checks its SHA-256 against the one taken at intake.
- * Storage being down means a later retry (exponential back-off), never a lost check.
+ * The background work on each new case document: read it once from the submission bucket into a temporary
+ * file, check its SHA-256 against the one taken at intake, then extract its text and language for search.
+ * Storage being down means a later retry (exponential back-off), never a lost check or extraction; a document
+ * that cannot be parsed is marked FAILED and never blocks its case.
  */
 @ApplicationScoped
 public class DocumentCheck {
@@ -26,14 +33,19 @@ public class DocumentCheck {
     private static final Duration LEASE = Duration.ofMinutes(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 5;
+    private static final int ERROR_LENGTH = 500;
 
     private record Claimed(UUID id, String bucket, String key, String sha256, int attempts) {
     }
 
     private final SubmissionDocuments documents;
+    private final TextExtractor extractor;
+    private final TextSearch textSearch;
 
-    public DocumentCheck(SubmissionDocuments documents) {
+    public DocumentCheck(SubmissionDocuments documents, TextExtractor extractor, TextSearch textSearch) {
         this.documents = documents;
+        this.extractor = extractor;
+        this.textSearch = textSearch;
     }
 
     @Scheduled(every = "${review.documents.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -42,7 +54,7 @@ public class DocumentCheck {
         List<Claimed> claimed;
         do {
             claimed = claim();
-            claimed.forEach(this::check);
+            claimed.forEach(this::process);
         } while (claimed.size() == BATCH);
     }
 
@@ -58,24 +70,59 @@ public class DocumentCheck {
         });
     }
 
-    private void check(Claimed document) {
-        Integrity result;
+    private void process(Claimed document) {
+        Path file;
         try {
-            Optional<String> actual = documents.sha256(document.bucket(), document.key());
-            result = actual.map(sha -> sha.equals(document.sha256()) ? Integrity.VERIFIED : Integrity.MISMATCH)
+            file = Files.createTempFile("case-document-", ".bin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Optional<String> actual;
+            try {
+                actual = documents.download(document.bucket(), document.key(), file);
+            } catch (SubmissionDocuments.UnavailableException e) {
+                retryLater(document, e);
+                return;
+            }
+            Integrity integrity = actual.map(sha -> sha.equals(document.sha256()) ? Integrity.VERIFIED : Integrity.MISMATCH)
                     .orElse(Integrity.MISSING);
-        } catch (SubmissionDocuments.UnavailableException e) {
-            Duration backoff = Duration.ofSeconds(1L << Math.min(document.attempts(), 10));
-            Duration delay = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
-            Log.warnf("Object storage unavailable for document %s, retrying in %s: %s", document.id(), delay, e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> CaseDocument.update("nextCheckAt = ?1 where id = ?2",
-                    Instant.now().plus(delay), document.id()));
-            return;
+            if (integrity != Integrity.VERIFIED) {
+                Log.errorf("Document %s at %s/%s: %s", document.id(), document.bucket(), document.key(), integrity);
+                QuarkusTransaction.requiringNew().run(() -> CaseDocument.update(
+                        "integrity = ?1, checkedAt = ?2, textState = ?3 where id = ?4", integrity, Instant.now(), TextState.SKIPPED, document.id()));
+                return;
+            }
+            QuarkusTransaction.requiringNew().run(() -> CaseDocument.update("integrity = ?1, checkedAt = ?2 where id = ?3",
+                    Integrity.VERIFIED, Instant.now(), document.id()));
+            extract(document.id(), file);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                Log.warnf("Cannot delete %s: %s", file, e.getMessage());
+            }
         }
-        if (result != Integrity.VERIFIED) {
-            Log.errorf("Document %s at %s/%s: %s", document.id(), document.bucket(), document.key(), result);
+    }
+
+    private void extract(UUID documentId, Path file) {
+        try {
+            TextExtractor.Extraction extraction = extractor.extract(file);
+            QuarkusTransaction.requiringNew().run(() -> textSearch.indexDocument(documentId, extraction.text(), extraction.language(),
+                    extraction.truncated()));
+        } catch (TextExtractor.UnparsableException e) {
+            Log.warnf("Document %s: no text extracted: %s", documentId, e.getMessage());
+            String error = e.getMessage() == null ? "unparsable" : e.getMessage();
+            QuarkusTransaction.requiringNew().run(() -> CaseDocument.update("textState = ?1, textError = ?2 where id = ?3",
+                    TextState.FAILED, error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error, documentId));
         }
-        QuarkusTransaction.requiringNew().run(() -> CaseDocument.update("integrity = ?1, checkedAt = ?2 where id = ?3",
-                result, Instant.now(), document.id()));
+    }
+
+    private void retryLater(Claimed document, Exception e) {
+        Duration backoff = Duration.ofSeconds(1L << Math.min(document.attempts(), 10));
+        Duration delay = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        Log.warnf("Object storage unavailable for document %s, retrying in %s: %s", document.id(), delay, e.getMessage());
+        QuarkusTransaction.requiringNew().run(() -> CaseDocument.update("nextCheckAt = ?1 where id = ?2",
+                Instant.now().plus(delay), document.id()));
     }
 }

@@ -1,6 +1,9 @@
 package org.callsforinput.review.storage;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,13 +16,13 @@ import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import io.minio.errors.ErrorResponseException;
 
-/** Reads submission documents by the bucket and key handed over in submission events. */
+/** Reads documents by the bucket and key handed over in submission events (or of this service's redacted copies). */
 @ApplicationScoped
 public class SubmissionDocuments {
 
     /** Object storage could not be reached; the caller retries later. */
     public static class UnavailableException extends Exception {
-        UnavailableException(Throwable cause) {
+        public UnavailableException(Throwable cause) {
             super(cause.getMessage(), cause);
         }
     }
@@ -30,14 +33,18 @@ public class SubmissionDocuments {
         this.client = client;
     }
 
-    /** The object's SHA-256 (lower-case hex), or empty when the object does not exist. */
-    public Optional<String> sha256(String bucket, String key) throws UnavailableException {
-        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
-                DigestInputStream digesting = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
-            digesting.transferTo(OutputStreamSink.INSTANCE);
+    /**
+     * Copies the object to {@code target}, computing its SHA-256 (lower-case hex) on the way; empty when the
+     * object does not exist.
+     */
+    public Optional<String> download(String bucket, String key, Path target) throws UnavailableException {
+        try (InputStream in = open(bucket, key);
+                DigestInputStream digesting = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"));
+                OutputStream out = Files.newOutputStream(target)) {
+            digesting.transferTo(out);
             return Optional.of(HexFormat.of().formatHex(digesting.getMessageDigest().digest()));
         } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchBucket".equals(e.errorResponse().code())) {
+            if (isMissing(e)) {
                 return Optional.empty();
             }
             throw new UnavailableException(e);
@@ -48,16 +55,12 @@ public class SubmissionDocuments {
         }
     }
 
-    /** Discards what it is given: the digest is all that matters. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+    /** The object's content, to stream to a reviewer; the caller closes it. */
+    public InputStream open(String bucket, String key) throws Exception {
+        return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+    }
 
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
+    public static boolean isMissing(ErrorResponseException e) {
+        return "NoSuchKey".equals(e.errorResponse().code()) || "NoSuchBucket".equals(e.errorResponse().code());
     }
 }

@@ -1,0 +1,71 @@
+package org.callsforinput.review.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.callsforinput.contracts.Consent;
+import org.callsforinput.contracts.Decision;
+import org.callsforinput.contracts.DocumentRef;
+import org.callsforinput.contracts.PublicContribution;
+import org.callsforinput.contracts.ReviewDecided;
+import org.callsforinput.contracts.ReviewRetracted;
+import org.callsforinput.platform.storage.ObjectStorage;
+import org.callsforinput.review.entity.CaseDocument;
+import org.callsforinput.review.entity.ReviewCase;
+
+/**
+ * Builds what leaves review-service about a decision: only what the public side may show. Never a contact
+ * detail, an internal comment or a screening note; with {@link Consent#PUBLISH_WITHOUT_NAME}, no organisation
+ * name, no co-submitters and neutral file names.
+ */
+@ApplicationScoped
+public class DecisionEvents {
+
+    private final ObjectStorage storage;
+
+    public DecisionEvents(ObjectStorage storage) {
+        this.storage = storage;
+    }
+
+    public ReviewDecided decided(ReviewCase c) {
+        boolean publish = c.decision.publishes() && c.consent != Consent.DO_NOT_PUBLISH;
+        return new ReviewDecided(c.submissionId, c.id, c.reference, c.callId, c.callSlug, c.decision, c.receivedAt, c.decidedAt,
+                publish ? contribution(c) : null, publish ? documents(c) : List.of());
+    }
+
+    public ReviewRetracted retracted(ReviewCase c) {
+        return new ReviewRetracted(c.submissionId, c.id, c.callId, ReviewRetracted.REASON_WITHDRAWN, c.retractedAt);
+    }
+
+    private static PublicContribution contribution(ReviewCase c) {
+        boolean anonymised = c.consent == Consent.PUBLISH_WITHOUT_NAME;
+        return new PublicContribution(anonymised, anonymised ? null : c.organisationName, c.submitterCategory, c.country,
+                c.language, c.themes, c.title, c.summary, c.links, anonymised || c.coSubmitters == null ? List.of() : c.coSubmitters);
+    }
+
+    /** The documents to publish: the originals, or for PUBLISH_REDACTED each document's redacted copy where there is one. */
+    private List<DocumentRef> documents(ReviewCase c) {
+        boolean anonymised = c.consent == Consent.PUBLISH_WITHOUT_NAME;
+        List<DocumentRef> refs = new ArrayList<>();
+        int annex = 0;
+        for (CaseDocument d : CaseDocument.ofCase(c.id)) {
+            boolean redacted = c.decision == Decision.PUBLISH_REDACTED && d.isRedacted();
+            String fileName = redacted ? d.redactedFileName : d.fileName;
+            if (anonymised) {
+                boolean main = DocumentRef.ROLE_MAIN.equals(d.role);
+                fileName = (main ? "contribution" : "annex-" + (++annex)) + extension(fileName);
+            }
+            refs.add(redacted
+                    ? new DocumentRef(d.id, d.role, storage.bucket(), d.redactedKey, fileName, d.redactedContentType, d.redactedSize, d.redactedSha256)
+                    : new DocumentRef(d.id, d.role, d.bucket, d.objectKey, fileName, d.contentType, d.sizeBytes, d.sha256));
+        }
+        return refs;
+    }
+
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot).toLowerCase();
+    }
+}

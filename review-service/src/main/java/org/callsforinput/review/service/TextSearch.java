@@ -1,0 +1,64 @@
+package org.callsforinput.review.service;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.callsforinput.review.entity.ReviewCase;
+
+/**
+ * PostgreSQL full-text search over cases and their documents' text. Each text is indexed twice: with the
+ * {@code simple} configuration (exact words, any language) and with its language's stemming configuration, so
+ * that a query finds "rights" in an English text when asked for "right", and any word of a language without one.
+ */
+@ApplicationScoped
+public class TextSearch {
+
+    /** Languages with a stemming configuration in PostgreSQL that contributions use; others are indexed as simple. */
+    static final Map<String, String> CONFIGURATIONS = Map.of("en", "english", "fr", "french", "es", "spanish");
+
+    /** The SQL condition that a tsvector column matches the query parameter {@code :q}, in every configuration. */
+    public static String matches(String column) {
+        StringBuilder sql = new StringBuilder("(").append(column).append(" @@ websearch_to_tsquery('simple', :q)");
+        CONFIGURATIONS.values().stream().sorted().forEach(config ->
+                sql.append(" or ").append(column).append(" @@ websearch_to_tsquery('").append(config).append("', :q)"));
+        return sql.append(')').toString();
+    }
+
+    private final EntityManager em;
+
+    public TextSearch(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Indexes the case's own texts: reference, organisation, title, summary. */
+    public void indexCase(ReviewCase c) {
+        String text = String.join(" ", nonNull(c.reference), nonNull(c.organisationName), nonNull(c.title), nonNull(c.summary));
+        em.createNativeQuery("update review_case set search = " + vector("?1", "?2") + " where id = ?3")
+                .setParameter(1, text).setParameter(2, configuration(c.language)).setParameter(3, c.id)
+                .executeUpdate();
+    }
+
+    /** Stores a document's extracted text, its detected language, and its index. */
+    public void indexDocument(UUID documentId, String text, String language, boolean truncated) {
+        em.createNativeQuery("update case_document set text_content = ?1, text_language = ?2, text_truncated = ?3,"
+                + " text_state = 'EXTRACTED', text_error = null, search = " + vector("?1", "?4") + " where id = ?5")
+                .setParameter(1, text).setParameter(2, language).setParameter(3, truncated)
+                .setParameter(4, configuration(language)).setParameter(5, documentId)
+                .executeUpdate();
+    }
+
+    static String configuration(String language) {
+        return language == null ? "simple" : CONFIGURATIONS.getOrDefault(language.toLowerCase(), "simple");
+    }
+
+    private static String vector(String text, String config) {
+        return "to_tsvector('simple', " + text + ") || to_tsvector(cast(" + config + " as regconfig), " + text + ")";
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}
