@@ -116,9 +116,9 @@ class CaseIntakeTest {
 
     private String awaitCase(UUID submissionId) {
         return await().atMost(Duration.ofSeconds(20)).until(
-                () -> given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?size=200")
+                () -> given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?size=200&sort=-updatedAt")
                         .then().statusCode(200).extract().jsonPath()
-                        .<String>getList("findAll { it.submissionId == '" + submissionId + "' }.id"),
+                        .<String>getList("items.findAll { it.submissionId == '" + submissionId + "' }.id"),
                 ids -> ids.size() == 1).get(0);
     }
 

@@ -24,6 +24,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Redacted copies uploaded by reviewers: spooled to a temporary file (bounded by the size limit, SHA-256 taken
@@ -63,13 +64,16 @@ public class Redactions {
 
     public ReviewCase upload(UUID caseId, UUID documentId, long version, Actor actor, String fileName, InputStream body) {
         String name = FileNameCheck.require(fileName);
-        // Fail fast before reading the body: an unknown case or document, or a stale version.
-        ReviewCase known = cases.find(caseId).orElseThrow(() -> ApiException.notFound("Case " + caseId));
-        cases.document(known, documentId);
-        if (known.version != version) {
-            throw new ApiException(412, "stale-version", "Precondition failed", "Case " + known.reference + " is at version "
-                    + known.version + ", not " + version + ": reload it and retry");
-        }
+        // Fail fast before reading the body: an unknown case or document, or a stale version. In a transaction of its
+        // own, so that nothing read here lingers in the request's persistence context.
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReviewCase known = cases.find(caseId).orElseThrow(() -> ApiException.notFound("Case " + caseId));
+            cases.document(known, documentId);
+            if (known.version != version) {
+                throw new ApiException(412, "stale-version", "Precondition failed", "Case " + known.reference + " is at version "
+                        + known.version + ", not " + version + ": reload it and retry");
+            }
+        });
         Path file = null;
         String key = "redacted/" + caseId + "/" + documentId + "/" + UUID.randomUUID();
         try {

@@ -29,7 +29,7 @@ public final class Launcher {
     static final List<String> TEST_DATABASES = List.of(
             "submission_test", "review_test", "publication_test", "submission_e2e", "review_e2e", "publication_e2e");
     static final List<String> DEMO_USERS = List.of(
-            "contributor.odh", "contributor.crln", "reviewer1", "reviewer2", "coordinator1", "callmanager", "admin");
+            "contributor.odh", "contributor.crln", "reviewer1", "reviewer2", "coordinator1", "coordinator2", "callmanager", "admin");
 
     private final Path repo;
     private final Mode mode;
