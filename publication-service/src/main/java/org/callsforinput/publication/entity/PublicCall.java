@@ -3,6 +3,7 @@ package org.callsforinput.publication.entity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -51,6 +52,11 @@ public class PublicCall extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A public call (not a draft) by its slug. */
+    public static Optional<PublicCall> findPublic(String slug) {
+        return find("slug = ?1 and status <> 'DRAFT'", slug).firstResultOptional();
+    }
 
     /** Calls that are public (not drafts), soonest deadline first. */
     public static List<PublicCall> listPublic() {

@@ -2,44 +2,104 @@ package org.callsforinput.publication.rest;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.publication.entity.PublicCall;
-import org.callsforinput.publication.service.CallDirectory;
+import org.callsforinput.publication.service.PublicQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Public calls and their published contributions as JSON, and each call's Atom feed. No login. */
 @Path("/public/calls")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 @Tag(name = "Public")
 public class PublicCallResource {
 
-    /** A call on the public side. */
-    public record PublicCallView(UUID id, String slug, String mandate, Map<String, String> title, Instant deadline,
-            String timeZone, String status) {
-    }
+    static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?");
 
-    private final CallDirectory directory;
+    private final PublicQueries queries;
+    private final ObjectMapper mapper;
+    private final AtomFeeds feeds;
 
-    public PublicCallResource(CallDirectory directory) {
-        this.directory = directory;
+    public PublicCallResource(PublicQueries queries, ObjectMapper mapper, AtomFeeds feeds) {
+        this.queries = queries;
+        this.mapper = mapper;
+        this.feeds = feeds;
     }
 
     @GET
-    @Operation(summary = "List public calls, soonest deadline first")
-    public List<PublicCallView> list() {
-        return directory.publicCalls().stream().map(PublicCallResource::view).toList();
+    @Operation(summary = "List public calls, soonest deadline first, with the number of published contributions")
+    public Response list(@Context HttpHeaders headers) {
+        List<PublicQueries.CallEntry> calls = queries.calls();
+        List<PublicViews.CallSummaryView> views = calls.stream()
+                .map(entry -> PublicViews.summary(entry.call(), entry.summary())).toList();
+        Instant lastModified = calls.stream()
+                .flatMap(entry -> java.util.stream.Stream.of(entry.call().updatedAt, entry.summary().lastChange()))
+                .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        return Conditional.respond(headers, json(views), MediaType.APPLICATION_JSON, lastModified, null);
     }
 
-    private static PublicCallView view(PublicCall call) {
-        return new PublicCallView(call.id, call.slug, call.mandate, call.title, call.deadline, call.timeZone, call.status);
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "One call with its published contributions, grouped by submitter category and sorted by name")
+    public Response call(String slug, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
+        PublicQueries.CallEntry entry = find(queries, slug);
+        List<PublicQueries.Published> published = queries.published(entry.call());
+        return Conditional.respond(headers, json(PublicViews.call(entry.call(), published, t)), MediaType.APPLICATION_JSON,
+                lastModified(entry), HttpHeaders.ACCEPT_LANGUAGE);
+    }
+
+    @GET
+    @Path("{slug}/feed")
+    @Produces(AtomFeeds.MEDIA_TYPE)
+    @Operation(summary = "Atom feed of a call's published contributions")
+    public Response feed(String slug, @QueryParam("lang") String lang, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
+        PublicQueries.CallEntry entry = find(queries, slug);
+        List<PublicQueries.Published> published = queries.published(entry.call());
+        Instant lastModified = lastModified(entry);
+        byte[] body = feeds.callFeed(entry.call(), published, t, lastModified, feeds.base(uri));
+        return Conditional.respond(headers, body, AtomFeeds.MEDIA_TYPE, lastModified, HttpHeaders.ACCEPT_LANGUAGE);
+    }
+
+    static PublicQueries.CallEntry find(PublicQueries queries, String slug) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            throw ApiException.badRequest("malformed-slug", "A call is named by its slug: lower-case letters, digits and dashes");
+        }
+        return queries.call(slug).orElseThrow(() -> new ApiException(404, "not-found", "Not found",
+                "There is no public call '" + slug + "'"));
+    }
+
+    static Instant lastModified(PublicQueries.CallEntry entry) {
+        PublicCall call = entry.call();
+        Instant change = entry.summary().lastChange();
+        return change != null && change.isAfter(call.updatedAt) ? change : call.updatedAt;
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the public view", e);
+        }
     }
 }

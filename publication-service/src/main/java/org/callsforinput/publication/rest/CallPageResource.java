@@ -1,0 +1,101 @@
+package org.callsforinput.publication.rest;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.callsforinput.publication.service.PublicPaths;
+import org.callsforinput.publication.service.PublicQueries;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The public HTML pages, in English, French or Spanish ({@code ?lang=}, else Accept-Language). Qute escapes every
+ * value; the pages run no script, and their Content-Security-Policy says so.
+ */
+@Path("/calls")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+@Tag(name = "Public")
+public class CallPageResource {
+
+    private static final String HTML = "text/html;charset=UTF-8";
+    private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance call(CallPage page);
+
+        static native TemplateInstance calls(CallsPage page);
+    }
+
+    private final PublicQueries queries;
+
+    public CallPageResource(PublicQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Operation(summary = "Public page listing the calls")
+    public Response calls(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
+        List<PublicQueries.CallEntry> calls = queries.calls();
+        List<CallsPage.Item> items = calls.stream().map(entry -> new CallsPage.Item(
+                Languages.pick(entry.call().title, t.lang()), entry.call().mandate,
+                PublicPaths.page(entry.call().slug) + "?lang=" + t.lang(), t.statusText(entry.call().status),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale())
+                        .format(entry.call().deadline.atZone(zone(entry.call().timeZone))),
+                entry.summary().published())).toList();
+        Instant lastModified = calls.stream()
+                .flatMap(entry -> Stream.of(entry.call().updatedAt, entry.summary().lastChange()))
+                .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        String html = Templates.calls(new CallsPage(t, CallPage.languages(null, t.lang()), items)).render();
+        return page(headers, html, lastModified);
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "Public page of a call with its published contributions")
+    public Response call(String slug, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
+        PublicQueries.CallEntry entry = PublicCallResource.find(queries, slug);
+        String html = Templates.call(CallPage.of(entry.call(), queries.published(entry.call()), t)).render();
+        return page(headers, html, PublicCallResource.lastModified(entry));
+    }
+
+    private static Response page(HttpHeaders headers, String html, Instant lastModified) {
+        Response response = Conditional.respond(headers, Conditional.utf8(html), HTML, lastModified,
+                HttpHeaders.ACCEPT_LANGUAGE);
+        return Response.fromResponse(response)
+                .header("Content-Security-Policy", POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+}

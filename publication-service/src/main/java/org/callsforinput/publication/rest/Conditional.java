@@ -1,0 +1,81 @@
+package org.callsforinput.publication.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Conditional GET for listings (RFC 9110): a strong ETag from the bytes of the representation and a Last-Modified
+ * from the data; 304 for a matching If-None-Match, or, without one, for an If-Modified-Since not older than the data.
+ */
+final class Conditional {
+
+    /** Listings may be stored by caches but are checked every time: a retraction shows at once. */
+    static final String LISTING_CACHE = "public, no-cache";
+
+    private Conditional() {
+    }
+
+    static Response respond(HttpHeaders headers, byte[] body, String mediaType, Instant lastModified, String vary) {
+        String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(body)).substring(0, 27) + "\"";
+        Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
+        Response.ResponseBuilder response = notModified(headers, etag, modified)
+                ? Response.notModified()
+                : Response.ok(body, mediaType);
+        response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, LISTING_CACHE);
+        if (modified != null) {
+            response.header(HttpHeaders.LAST_MODIFIED, httpDate(modified));
+        }
+        if (vary != null) {
+            response.header(HttpHeaders.VARY, vary);
+        }
+        return response.build();
+    }
+
+    static boolean notModified(HttpHeaders headers, String etag, Instant modified) {
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return Arrays.stream(ifNoneMatch.split(","))
+                    .map(String::strip)
+                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                    .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+        }
+        String ifModifiedSince = headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince != null && modified != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !modified.isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false; // an invalid date is ignored (RFC 9110, 13.1.3)
+            }
+        }
+        return false;
+    }
+
+    static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

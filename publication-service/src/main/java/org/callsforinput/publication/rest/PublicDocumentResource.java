@@ -1,0 +1,117 @@
+package org.callsforinput.publication.rest;
+
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.publication.entity.ContributionDocument;
+import org.callsforinput.publication.service.PublicQueries;
+import org.callsforinput.publication.service.PublicStorage;
+import org.callsforinput.publication.service.PublicationConfig;
+import org.callsforinput.publication.service.Publications;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Published documents, exactly as received (or as approved redacted), under their public id. The bytes under an id
+ * never change, so they are cached for long; a retraction turns the id into 410 Gone.
+ */
+@Path("/public/documents")
+@PermitAll
+@Tag(name = "Public")
+public class PublicDocumentResource {
+
+    private final PublicQueries queries;
+    private final PublicStorage storage;
+    private final PublicationConfig config;
+
+    public PublicDocumentResource(PublicQueries queries, PublicStorage storage, PublicationConfig config) {
+        this.queries = queries;
+        this.storage = storage;
+        this.config = config;
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Download a published document, with its SHA-256 in Repr-Digest")
+    public Response download(String id, @Context HttpHeaders headers) {
+        ContributionDocument document = published(id);
+        if (Conditional.notModified(headers, etag(document), null)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag(document))
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl()).build();
+        }
+        InputStream in;
+        try {
+            in = storage.open(document.objectKey);
+        } catch (PublicStorage.UnavailableException e) {
+            Log.warnf("Object storage unavailable for document %s: %s", document.id, e.getMessage());
+            throw new ApiException(503, "storage-unavailable", "Service unavailable",
+                    "The document cannot be read right now; try again shortly", Map.of("Retry-After", "30"));
+        } catch (PublicStorage.MissingException e) {
+            Log.errorf("%s published document %s has no stored copy at %s", Publications.ALERT, document.id, document.objectKey);
+            throw new ApiException(503, "storage-unavailable", "Service unavailable",
+                    "The document cannot be read right now; try again later", Map.of("Retry-After", "300"));
+        }
+        StreamingOutput body = out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+        return withHeaders(Response.ok(body, document.contentType), document).build();
+    }
+
+    /** The headers of a download without its bytes (and without opening the stored copy). */
+    @HEAD
+    @Path("{id}")
+    @Operation(summary = "The headers of a download")
+    public Response head(String id) {
+        ContributionDocument document = published(id);
+        return withHeaders(Response.ok().type(document.contentType), document).build();
+    }
+
+    private ContributionDocument published(String id) {
+        UUID uuid = Ids.parse(id, "document");
+        PublicQueries.DocumentLookup lookup = queries.document(uuid);
+        return switch (lookup.availability()) {
+            case UNKNOWN -> throw Ids.notFound("document", uuid);
+            case GONE -> throw Ids.gone("document", uuid);
+            case PUBLISHED -> lookup.document();
+        };
+    }
+
+    private Response.ResponseBuilder withHeaders(Response.ResponseBuilder response, ContributionDocument document) {
+        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256));
+        return response
+                .header(HttpHeaders.CONTENT_LENGTH, document.sizeBytes)
+                .header("Content-Disposition", ContentDisposition.attachment(document.fileName))
+                .header("Repr-Digest", "sha-256=:" + digest + ":")
+                .header("Digest", "sha-256=" + digest)
+                .header(HttpHeaders.ETAG, etag(document))
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl())
+                .header("X-Content-Type-Options", "nosniff")
+                // Whatever the type says, a document never runs as a page of this site.
+                .header("Content-Security-Policy", "default-src 'none'; sandbox");
+    }
+
+    private static String etag(ContributionDocument document) {
+        return "\"" + document.sha256 + "\"";
+    }
+
+    private String cacheControl() {
+        return "public, max-age=" + config.downloadMaxAge().toSeconds() + ", immutable";
+    }
+}

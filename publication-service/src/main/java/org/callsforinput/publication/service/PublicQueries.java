@@ -1,0 +1,95 @@
+package org.callsforinput.publication.service;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.callsforinput.publication.entity.Contribution;
+import org.callsforinput.publication.entity.ContributionDocument;
+import org.callsforinput.publication.entity.PublicCall;
+
+/** Read side of the public outputs: only what is published, and what was and is now gone. */
+@ApplicationScoped
+public class PublicQueries {
+
+    /** A public call and what it has published. */
+    public record CallEntry(PublicCall call, Contribution.Summary summary) {
+    }
+
+    /** A published contribution with its public documents, in their order. */
+    public record Published(Contribution contribution, List<ContributionDocument> documents) {
+    }
+
+    /** Where a public document stands: served, gone (its contribution was retracted), or unknown. */
+    public enum Availability {
+        PUBLISHED, GONE, UNKNOWN
+    }
+
+    /** A document looked up by its public id. */
+    public record DocumentLookup(Availability availability, ContributionDocument document) {
+    }
+
+    private static final Contribution.Summary NONE = new Contribution.Summary(0, null);
+
+    public List<CallEntry> calls() {
+        Map<UUID, Contribution.Summary> summaries = Contribution.summaries();
+        return PublicCall.listPublic().stream()
+                .map(call -> new CallEntry(call, summaries.getOrDefault(call.id, NONE)))
+                .toList();
+    }
+
+    public Optional<CallEntry> call(String slug) {
+        return PublicCall.findPublic(slug)
+                .map(call -> new CallEntry(call, Contribution.summaries().getOrDefault(call.id, NONE)));
+    }
+
+    public List<Published> published(PublicCall call) {
+        return withDocuments(Contribution.publishedOfCall(call.id));
+    }
+
+    /** The latest published contributions of all public calls, newest first, with their calls. */
+    public List<Published> latest(int limit) {
+        return withDocuments(Contribution.latestPublished(limit));
+    }
+
+    public Map<UUID, PublicCall> callsById(List<Published> published) {
+        return published.stream().map(p -> p.contribution().callId).distinct()
+                .map(id -> PublicCall.<PublicCall>findById(id))
+                .filter(call -> call != null && !"DRAFT".equals(call.status))
+                .collect(Collectors.toMap(call -> call.id, Function.identity()));
+    }
+
+    /** A contribution that is or was public; one never published stays unknown. */
+    public Optional<Published> contribution(UUID id) {
+        return Contribution.<Contribution>findByIdOptional(id)
+                .filter(c -> c.publishedAt != null)
+                .map(c -> new Published(c, ContributionDocument.ofContribution(c.id)));
+    }
+
+    public DocumentLookup document(UUID id) {
+        ContributionDocument document = ContributionDocument.findById(id);
+        if (document == null) {
+            return new DocumentLookup(Availability.UNKNOWN, null);
+        }
+        Contribution c = Contribution.findById(document.contributionId);
+        if (c == null || c.publishedAt == null || document.state != ContributionDocument.State.COPIED) {
+            return new DocumentLookup(Availability.UNKNOWN, null);
+        }
+        return new DocumentLookup(c.status == Contribution.Status.PUBLISHED ? Availability.PUBLISHED : Availability.GONE,
+                document);
+    }
+
+    private static List<Published> withDocuments(List<Contribution> contributions) {
+        Map<UUID, List<ContributionDocument>> documents = ContributionDocument
+                .ofContributions(contributions.stream().map(c -> c.id).toList()).stream()
+                .sorted(Comparator.comparingInt(d -> d.position))
+                .collect(Collectors.groupingBy(d -> d.contributionId));
+        return contributions.stream().map(c -> new Published(c, documents.getOrDefault(c.id, List.of()))).toList();
+    }
+}
