@@ -55,6 +55,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
@@ -272,8 +273,12 @@ public class CaseResource {
         return view(redactions.upload(id, documentId, Versions.required(ifMatch), actor(), fileName, body));
     }
 
-    private Response view(ReviewCase c) {
-        return Versions.ok(CaseView.of(c, cases.documents(c.id)), c.version);
+    /** The case as it now stands, read in a transaction of its own (after the update's has committed). */
+    private Response view(ReviewCase updated) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ReviewCase c = found(updated.id);
+            return Versions.ok(CaseView.of(c, cases.documents(c.id)), c.version);
+        });
     }
 
     private ReviewCase found(UUID id) {

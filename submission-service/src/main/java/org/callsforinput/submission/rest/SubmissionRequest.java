@@ -53,7 +53,7 @@ public record SubmissionRequest(
     static final class Text {
         static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
         static final String SINGLE_LINE_MESSAGE = "must not contain control characters or line breaks";
-        static final String MULTI_LINE = "(?:[^\\p{Cntrl}]|[\\n\\r\\t])*";
+        static final String MULTI_LINE = "[\\n\\r\\t\\P{Cntrl}]*"; // one character class: no backtracking stack on long texts
         static final String MULTI_LINE_MESSAGE = "must not contain control characters other than line breaks and tabs";
 
         private Text() {
