@@ -86,7 +86,6 @@ public class CallPageResource {
                 HttpHeaders.ACCEPT_LANGUAGE);
         return Response.fromResponse(response)
                 .header("Content-Security-Policy", POLICY)
-                .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .build();
     }

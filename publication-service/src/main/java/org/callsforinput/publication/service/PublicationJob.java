@@ -10,11 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.LockModeType;
 
 import org.callsforinput.publication.entity.Contribution;
 import org.callsforinput.publication.entity.ContributionDocument;
-import org.callsforinput.publication.entity.PublicCall;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import io.quarkus.logging.Log;
@@ -41,16 +39,13 @@ public class PublicationJob {
 
     private final PublicStorage storage;
     private final Publications publications;
-    private final PublicationConfig config;
     private final ManagedExecutor executor;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean wakeUp = new AtomicBoolean();
 
-    public PublicationJob(PublicStorage storage, Publications publications, PublicationConfig config,
-            ManagedExecutor executor) {
+    public PublicationJob(PublicStorage storage, Publications publications, ManagedExecutor executor) {
         this.storage = storage;
         this.publications = publications;
-        this.config = config;
         this.executor = executor;
     }
 
@@ -134,47 +129,12 @@ public class PublicationJob {
                 return;
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> conclude(claimed.id()));
+        publications.conclude(claimed.id());
     }
 
     private static void record(UUID documentId, ContributionDocument.State state, String objectKey) {
         QuarkusTransaction.requiringNew().run(() -> ContributionDocument.update(
                 "state = ?1, objectKey = ?2, copiedAt = ?3 where id = ?4", state, objectKey,
                 state == ContributionDocument.State.COPIED ? Instant.now() : null, documentId));
-    }
-
-    /** With every document looked at: refuse, publish, or wait for the call. */
-    private void conclude(UUID contributionId) {
-        Contribution c = Contribution.findById(contributionId, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || c.status != Contribution.Status.PENDING) {
-            return; // retracted meanwhile
-        }
-        List<ContributionDocument> documents = ContributionDocument.ofContribution(c.id);
-        Instant now = Instant.now();
-        if (documents.stream().anyMatch(d -> d.state == ContributionDocument.State.MISMATCH
-                || d.state == ContributionDocument.State.MISSING)) {
-            c.status = Contribution.Status.REFUSED;
-            c.statusReason = "document integrity";
-            c.nextAttemptAt = null;
-            c.updatedAt = now;
-            return;
-        }
-        if (documents.stream().anyMatch(d -> d.state != ContributionDocument.State.COPIED)) {
-            c.nextAttemptAt = now; // a document was added meanwhile: go again
-            return;
-        }
-        PublicCall call = PublicCall.findById(c.callId);
-        if (call == null) {
-            // Kept, and published when the call arrives (which wakes it); the re-check covers a missed wake-up.
-            if (c.statusReason == null) {
-                Log.infof("Contribution %s waits for its call %s", c.id, c.callId);
-            }
-            c.statusReason = "waiting for the call";
-            c.nextAttemptAt = now.plus(config.pendingCallRecheck());
-            c.updatedAt = now;
-            return;
-        }
-        c.statusReason = null;
-        publications.publish(c, call, documents);
     }
 }

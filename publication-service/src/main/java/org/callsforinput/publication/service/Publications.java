@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.Decision;
 import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.contracts.EventTypes;
+import org.callsforinput.contracts.Hyperlink;
 import org.callsforinput.contracts.PublicContribution;
 import org.callsforinput.contracts.PublicationPublished;
 import org.callsforinput.contracts.PublicationRetracted;
@@ -50,12 +52,14 @@ public class Publications {
     private final Outbox outbox;
     private final Webhooks webhooks;
     private final Event<Due> due;
+    private final PublicationConfig config;
 
-    public Publications(Inbox inbox, Outbox outbox, Webhooks webhooks, Event<Due> due) {
+    public Publications(Inbox inbox, Outbox outbox, Webhooks webhooks, Event<Due> due, PublicationConfig config) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.due = due;
+        this.config = config;
     }
 
     @Transactional
@@ -91,14 +95,16 @@ public class Publications {
         c.anonymised = p.anonymised();
         // The contract says so already; held here too because a name must never leak through a mistake upstream.
         c.organisationName = p.anonymised() ? null : clip(p.organisationName(), 300);
-        c.coSubmitters = p.anonymised() || p.coSubmitters() == null ? List.of() : p.coSubmitters();
+        c.coSubmitters = p.anonymised() || p.coSubmitters() == null ? List.of()
+                : p.coSubmitters().stream().map(name -> clip(name, 300)).toList();
         c.submitterCategory = p.submitterCategory() == null ? SubmitterCategory.OTHER : p.submitterCategory();
         c.country = p.country() != null && p.country().matches("[A-Z]{2}") ? p.country() : null;
         c.language = p.language() != null && p.language().matches("[a-z]{2}") ? p.language() : null;
-        c.themes = p.themes() == null ? List.of() : p.themes();
+        c.themes = p.themes() == null ? List.of() : p.themes().stream().map(theme -> clip(theme, 60)).toList();
         c.title = clip(p.title(), 300);
         c.summary = clip(p.summary(), 4000);
-        c.links = p.links() == null ? List.of() : p.links();
+        c.links = p.links() == null ? List.of() : p.links().stream()
+                .map(link -> new Hyperlink(clip(link.url(), 2000), clip(link.label(), 300), clip(link.kind(), 30))).toList();
         c.receivedAt = d.receivedAt();
         c.decidedAt = d.decidedAt();
         c.status = Contribution.Status.PENDING;
@@ -191,10 +197,42 @@ public class Publications {
         }
     }
 
-    /** Makes a contribution public with its event; the caller holds the transaction and has checked every document. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(Contribution c, PublicCall call, List<ContributionDocument> documents) {
+    /**
+     * Called by the publication job once every document of a pending contribution was looked at: refuses it when one
+     * did not match, publishes it when its call is known, else lets it wait for the call.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void conclude(UUID contributionId) {
+        Contribution c = Contribution.findById(contributionId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || c.status != Contribution.Status.PENDING) {
+            return; // retracted meanwhile
+        }
+        List<ContributionDocument> documents = ContributionDocument.ofContribution(c.id);
         Instant now = Instant.now();
+        if (documents.stream().anyMatch(d -> d.state == ContributionDocument.State.MISMATCH
+                || d.state == ContributionDocument.State.MISSING)) {
+            c.status = Contribution.Status.REFUSED;
+            c.statusReason = "document integrity";
+            c.nextAttemptAt = null;
+            c.updatedAt = now;
+            return;
+        }
+        if (documents.stream().anyMatch(d -> d.state != ContributionDocument.State.COPIED)) {
+            c.nextAttemptAt = now; // not all copied yet: go again
+            return;
+        }
+        PublicCall call = PublicCall.findById(c.callId);
+        if (call == null) {
+            // Kept, and published when the call arrives (which wakes it); the re-check covers a missed wake-up.
+            if (c.statusReason == null) {
+                Log.infof("Contribution %s waits for its call %s", c.id, c.callId);
+            }
+            c.statusReason = "waiting for the call";
+            c.nextAttemptAt = now.plus(config.pendingCallRecheck());
+            c.updatedAt = now;
+            return;
+        }
+        c.statusReason = null;
         c.status = Contribution.Status.PUBLISHED;
         c.publishedAt = now;
         c.updatedAt = now;
@@ -215,7 +253,15 @@ public class Publications {
                 c.country, c.language, c.themes, c.title, c.summary, c.links, c.anonymised ? List.of() : c.coSubmitters);
     }
 
+    /** Text from outside, without control characters (line breaks and tabs stay), at most {@code max} characters. */
     private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        if (text == null) {
+            return null;
+        }
+        StringBuilder clean = new StringBuilder(Math.min(text.length(), max));
+        text.codePoints()
+                .filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t')
+                .forEach(clean::appendCodePoint);
+        return clean.length() <= max ? clean.toString() : clean.substring(0, max);
     }
 }
