@@ -52,8 +52,16 @@ class WebhookAdminTest {
     }
 
     @Test
+    void tokenForAnotherServiceIsRejected() {
+        // Partner service accounts get tokens for submission-service only (audience).
+        given().auth().oauth2(Tokens.client("partner-odh")).when().get("/admin/webhooks/subscriptions")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void contributorsAndReviewersAreForbidden() {
-        for (String token : List.of(Tokens.client("partner-odh"), Tokens.user("reviewer1"), Tokens.user("callmanager"))) {
+        for (String token : List.of(Tokens.user("contributor.odh"), Tokens.user("reviewer1"), Tokens.user("coordinator1"),
+                Tokens.user("callmanager"))) {
             given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body(subscription("http://127.0.0.1:9/hook", UUID.randomUUID()))
                     .when().post("/admin/webhooks/subscriptions")
