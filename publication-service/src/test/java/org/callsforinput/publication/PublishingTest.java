@@ -2,6 +2,7 @@ package org.callsforinput.publication;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -173,6 +175,9 @@ class PublishingTest {
         String documentPath = given().when().get("/public/contributions/" + published.id)
                 .then().statusCode(200).extract().path("documents[0].path");
         given().when().get(documentPath).then().statusCode(200);
+        String copy = "sha256/" + QuarkusTransaction.requiringNew()
+                .call(() -> ContributionDocument.ofContribution(published.id).get(0).sha256);
+        minio.statObject(StatObjectArgs.builder().bucket("publication-test").object(copy).build());
         given().when().get("/public/calls/" + call.slug() + "/feed").then().body(
                 org.hamcrest.Matchers.containsString("Withdrawing Organisation"));
 
@@ -193,6 +198,11 @@ class PublishingTest {
             given().when().get(path).then().statusCode(200)
                     .body(not(org.hamcrest.Matchers.containsString("Withdrawing Organisation")));
         }
+        // The public copy leaves the bucket too.
+        await().atMost(Fixtures.WAIT).untilAsserted(() -> assertThatThrownBy(() -> minio.statObject(
+                StatObjectArgs.builder().bucket("publication-test").object(copy).build()))
+                .isInstanceOf(ErrorResponseException.class));
+        given().when().get(documentPath).then().statusCode(410);
         KafkaEvents.Event sent = KafkaEvents.await(Topics.PUBLICATIONS,
                 e -> e.key().equals(published.id.toString()) && EventTypes.PUBLICATION_RETRACTED.equals(e.type()), Fixtures.WAIT);
         PublicationRetracted payload = mapper.readValue(sent.data(), PublicationRetracted.class);

@@ -146,9 +146,12 @@ public class Contribution extends PanacheEntityBase {
         return summaries;
     }
 
-    /** Pending contributions due for the publication job, locked so that another replica skips them. */
+    /**
+     * Contributions due for the publication job (pending ones to publish, refused or retracted ones whose copies are to
+     * be removed), locked so that another replica skips them.
+     */
     public static List<Contribution> lockDue(Instant now, int limit) {
-        return find("status = ?1 and nextAttemptAt <= ?2", Sort.ascending("nextAttemptAt"), Status.PENDING, now)
+        return find("nextAttemptAt <= ?1", Sort.ascending("nextAttemptAt"), now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
                 .page(0, limit)

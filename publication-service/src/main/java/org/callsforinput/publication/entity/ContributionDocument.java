@@ -24,7 +24,9 @@ import io.quarkus.panache.common.Sort;
 public class ContributionDocument extends PanacheEntityBase {
 
     public enum State {
-        PENDING, COPIED, MISMATCH, MISSING
+        PENDING, COPIED, MISMATCH, MISSING,
+        /** The public copy was removed (retraction or refusal); {@link #objectKey} says where it was. */
+        REMOVED
     }
 
     @Id
@@ -62,6 +64,19 @@ public class ContributionDocument extends PanacheEntityBase {
 
     @Column(name = "copied_at")
     public Instant copiedAt;
+
+    /** Whether another contribution that is or may become public holds a copy of these bytes. */
+    public static boolean sharedByAnotherPublication(String sha256, UUID contributionId) {
+        return getEntityManager().createQuery("""
+                select count(d) from ContributionDocument d, Contribution c
+                where d.contributionId = c.id and d.sha256 = :sha256 and d.contributionId <> :contribution
+                and c.status in (:pending, :published)""", Long.class)
+                .setParameter("sha256", sha256)
+                .setParameter("contribution", contributionId)
+                .setParameter("pending", Contribution.Status.PENDING)
+                .setParameter("published", Contribution.Status.PUBLISHED)
+                .getSingleResult() > 0;
+    }
 
     public static List<ContributionDocument> ofContribution(UUID contributionId) {
         return list("contributionId", Sort.ascending("position"), contributionId);

@@ -78,11 +78,15 @@ public class PublicQueries {
             return new DocumentLookup(Availability.UNKNOWN, null);
         }
         Contribution c = Contribution.findById(document.contributionId);
-        if (c == null || c.publishedAt == null || document.state != ContributionDocument.State.COPIED) {
+        if (c == null || c.publishedAt == null) {
             return new DocumentLookup(Availability.UNKNOWN, null);
         }
-        return new DocumentLookup(c.status == Contribution.Status.PUBLISHED ? Availability.PUBLISHED : Availability.GONE,
-                document);
+        if (c.status != Contribution.Status.PUBLISHED) {
+            return new DocumentLookup(Availability.GONE, document);
+        }
+        return document.state == ContributionDocument.State.COPIED
+                ? new DocumentLookup(Availability.PUBLISHED, document)
+                : new DocumentLookup(Availability.UNKNOWN, null);
     }
 
     private static List<Published> withDocuments(List<Contribution> contributions) {

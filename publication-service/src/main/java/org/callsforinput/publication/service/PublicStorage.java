@@ -31,7 +31,7 @@ public class PublicStorage {
 
     /** Object storage could not be reached; the caller retries later. */
     public static class UnavailableException extends Exception {
-        UnavailableException(Throwable cause) {
+        public UnavailableException(Throwable cause) {
             super(cause.getMessage(), cause);
         }
     }
@@ -121,6 +121,19 @@ public class PublicStorage {
                 throw new MissingException(objectKey);
             }
             throw new UnavailableException(e);
+        } catch (Exception e) {
+            throw new UnavailableException(e);
+        }
+    }
+
+    /** Removes a public copy; removing one that is not there is fine. */
+    public void remove(String objectKey) throws UnavailableException {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(storage.bucket()).object(objectKey).build());
+        } catch (ErrorResponseException e) {
+            if (!"NoSuchKey".equals(e.errorResponse().code())) {
+                throw new UnavailableException(e);
+            }
         } catch (Exception e) {
             throw new UnavailableException(e);
         }

@@ -31,7 +31,7 @@ public class PublicationJob {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 5;
 
-    private record Claimed(UUID id, int attempts) {
+    private record Claimed(UUID id, int attempts, boolean pending) {
     }
 
     private record PendingDocument(UUID id, String bucket, String key, String sha256, long size) {
@@ -90,12 +90,16 @@ public class PublicationJob {
             return Contribution.lockDue(now, BATCH).stream().map(c -> {
                 c.nextAttemptAt = now.plus(LEASE);
                 c.attempts++;
-                return new Claimed(c.id, c.attempts);
+                return new Claimed(c.id, c.attempts, c.status == Contribution.Status.PENDING);
             }).toList();
         });
     }
 
     private void process(Claimed claimed) {
+        if (!claimed.pending()) {
+            remove(claimed);
+            return;
+        }
         List<PendingDocument> pending = QuarkusTransaction.requiringNew().call(() -> ContributionDocument
                 .ofContribution(claimed.id()).stream()
                 .filter(d -> d.state == ContributionDocument.State.PENDING)
@@ -120,16 +124,37 @@ public class PublicationJob {
                 record(document.id(), ContributionDocument.State.MISSING, null);
                 break;
             } catch (PublicStorage.UnavailableException e) {
-                Duration backoff = Duration.ofSeconds(1L << Math.min(claimed.attempts(), 10));
-                Duration delay = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
-                Log.warnf("Object storage unavailable for contribution %s, retrying in %s: %s", claimed.id(), delay,
-                        e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> Contribution.update("nextAttemptAt = ?1 where id = ?2 and status = ?3",
-                        Instant.now().plus(delay), claimed.id(), Contribution.Status.PENDING));
+                retryLater(claimed, e);
                 return;
             }
         }
         publications.conclude(claimed.id());
+    }
+
+    /** A refused or retracted contribution: its public copies leave the bucket (none of its bytes stay public). */
+    private void remove(Claimed claimed) {
+        List<Publications.Removal> removals = publications.removals(claimed.id());
+        try {
+            for (Publications.Removal removal : removals) {
+                storage.remove(removal.objectKey());
+            }
+        } catch (PublicStorage.UnavailableException e) {
+            retryLater(claimed, e);
+            return;
+        }
+        publications.removed(claimed.id(), removals);
+        if (!removals.isEmpty()) {
+            Log.infof("Removed %d public cop(ies) of contribution %s", removals.size(), claimed.id());
+        }
+    }
+
+    private static void retryLater(Claimed claimed, Exception e) {
+        Duration backoff = Duration.ofSeconds(1L << Math.min(claimed.attempts(), 10));
+        Duration delay = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        Log.warnf("Object storage unavailable for contribution %s, retrying in %s: %s", claimed.id(), delay,
+                e.getMessage());
+        QuarkusTransaction.requiringNew().run(() -> Contribution.update("nextAttemptAt = ?1 where id = ?2",
+                Instant.now().plus(delay), claimed.id()));
     }
 
     private static void record(UUID documentId, ContributionDocument.State state, String objectKey) {

@@ -178,7 +178,7 @@ public class Publications {
                 c.status = Contribution.Status.RETRACTED;
                 c.retractedAt = now;
                 c.statusReason = r.reason();
-                c.nextAttemptAt = null;
+                c.nextAttemptAt = now; // copies already made are removed
                 c.updatedAt = now;
                 Log.infof("Contribution %s retracted before it was published", c.id);
             }
@@ -187,6 +187,7 @@ public class Publications {
                 c.retractedAt = now;
                 c.statusReason = r.reason();
                 c.updatedAt = now;
+                c.nextAttemptAt = now; // the public copies are removed by the publication job
                 PublicCall call = PublicCall.findById(c.callId);
                 PublicationRetracted payload = new PublicationRetracted(c.id, c.callId, call == null ? null : call.slug,
                         ContributionDocument.ofContribution(c.id).stream().map(doc -> doc.id).toList(), r.reason(), now);
@@ -204,8 +205,12 @@ public class Publications {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void conclude(UUID contributionId) {
         Contribution c = Contribution.findById(contributionId, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || c.status != Contribution.Status.PENDING) {
-            return; // retracted meanwhile
+        if (c == null) {
+            return;
+        }
+        if (c.status != Contribution.Status.PENDING) {
+            c.nextAttemptAt = Instant.now(); // retracted meanwhile: what was copied is removed
+            return;
         }
         List<ContributionDocument> documents = ContributionDocument.ofContribution(c.id);
         Instant now = Instant.now();
@@ -213,7 +218,7 @@ public class Publications {
                 || d.state == ContributionDocument.State.MISSING)) {
             c.status = Contribution.Status.REFUSED;
             c.statusReason = "document integrity";
-            c.nextAttemptAt = null;
+            c.nextAttemptAt = now; // copies of its other documents are removed
             c.updatedAt = now;
             return;
         }
@@ -245,6 +250,38 @@ public class Publications {
         outbox.publish(Topics.PUBLICATIONS, EventTypes.PUBLICATION_PUBLISHED, c.id.toString(), payload);
         webhooks.enqueue(EventTypes.PUBLICATION_PUBLISHED, c.callId, payload);
         Log.infof("Contribution %s published on call %s", c.id, call.slug);
+    }
+
+    /** A document whose public copy is to be removed. */
+    public record Removal(UUID documentId, String objectKey) {
+    }
+
+    /**
+     * The copies of a refused or retracted contribution to remove from the bucket: those no other pending or published
+     * contribution shares (copies are content-addressed).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Removal> removals(UUID contributionId) {
+        return ContributionDocument.ofContribution(contributionId).stream()
+                .filter(d -> d.state == ContributionDocument.State.COPIED)
+                .filter(d -> {
+                    if (ContributionDocument.sharedByAnotherPublication(d.sha256, contributionId)) {
+                        d.state = ContributionDocument.State.REMOVED; // the bytes stay for the other one
+                        return false;
+                    }
+                    return true;
+                })
+                .map(d -> new Removal(d.id, d.objectKey))
+                .toList();
+    }
+
+    /** Records that the copies were removed; the contribution needs the job no more. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void removed(UUID contributionId, List<Removal> removals) {
+        removals.forEach(r -> ContributionDocument.update("state = ?1 where id = ?2", ContributionDocument.State.REMOVED,
+                r.documentId()));
+        Contribution.update("nextAttemptAt = null where id = ?1 and status <> ?2", contributionId,
+                Contribution.Status.PENDING);
     }
 
     /** The public metadata as the page shows it. */
