@@ -26,8 +26,10 @@ alter table review_case
     add column approved_by       varchar(100),
     add column decided_at        timestamptz,
     add column retracted_at      timestamptz,
-    -- Title, summary, organisation and reference, for full-text search (set at intake).
-    add column search            tsvector;
+    -- Title, summary, organisation and reference, for full-text search (set at intake), and the stemming
+    -- configuration of the case's language they were indexed with.
+    add column search            tsvector,
+    add column search_config     varchar(20);
 
 create index review_case_received on review_case (received_at desc) where received_at is not null;
 create index review_case_call_received on review_case (call_id, received_at desc);
@@ -43,6 +45,7 @@ alter table case_document
     add column text_truncated         boolean      not null default false,
     add column text_error             varchar(500),
     add column search                 tsvector,
+    add column search_config          varchar(20),
     add column redacted_key           varchar(200),
     add column redacted_file_name     varchar(255),
     add column redacted_content_type  varchar(150),

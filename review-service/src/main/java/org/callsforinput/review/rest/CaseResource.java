@@ -100,20 +100,27 @@ public class CaseResource {
     @GET
     @Operation(summary = "List cases", description = "Filters combine with AND. `q` searches the case's title, summary, "
             + "organisation and reference and its documents' extracted text (web-search syntax: words, \"a phrase\", -word, or).")
-    public CaseSummary.Page list(@RestQuery UUID callId, @RestQuery ReviewCase.Status status,
+    public CaseSummary.Page list(@RestQuery @Parameter(description = "A call's id") String callId,
+            @RestQuery @Parameter(description = "NEW, IN_REVIEW, PROPOSED, DECIDED or WITHDRAWN") String status,
             @RestQuery @Parameter(description = "A user name, `me`, or `none` for unassigned cases") @Size(max = 100) String assignee,
-            @RestQuery SubmitterCategory category,
+            @RestQuery @Parameter(description = "A submitter category, e.g. CIVIL_SOCIETY") String category,
             @RestQuery @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") String country,
             @RestQuery @Pattern(regexp = "[a-z]{2}", message = "an ISO 639-1 code") String language,
-            @RestQuery @Size(max = 60) String theme, @RestQuery @Size(max = 60) String tag, @RestQuery Boolean late,
-            @RestQuery Consent consent, @RestQuery @Size(max = 500) String q,
+            @RestQuery @Parameter(description = "A thematic area the contributor named") @Size(max = 60) String theme,
+            @RestQuery @Parameter(description = "A thematic tag a reviewer set") @Size(max = 60) String tag,
+            @RestQuery @Parameter(description = "true or false") String late,
+            @RestQuery @Parameter(description = "PUBLISH_IN_FULL, PUBLISH_WITHOUT_NAME or DO_NOT_PUBLISH") String consent,
+            @RestQuery @Size(max = 500) String q,
             @RestQuery @DefaultValue("-receivedAt") @Parameter(description = "receivedAt, updatedAt, reference, organisationName, "
                     + "country or status; a leading '-' for descending") String sort,
             @RestQuery @DefaultValue("0") @Min(0) @Max(10000) int page,
             @RestQuery @DefaultValue("50") @Min(1) @Max(200) int size) {
         String who = "me".equals(assignee) ? identity.getPrincipal().getName() : assignee;
-        CaseQueries.Page result = cases.list(new CaseQueries.Filter(callId, status, who, category, country, language, theme, tag,
-                late, consent, q), sort, page, size);
+        CaseQueries.Filter filter = new CaseQueries.Filter(QueryParams.uuid("callId", callId),
+                QueryParams.enumValue("status", status, ReviewCase.Status.class), who,
+                QueryParams.enumValue("category", category, SubmitterCategory.class), country, language, theme, tag,
+                QueryParams.bool("late", late), QueryParams.enumValue("consent", consent, Consent.class), q);
+        CaseQueries.Page result = cases.list(filter, sort, page, size);
         return new CaseSummary.Page(result.total(), page, size, result.items().stream().map(CaseSummary::of).toList());
     }
 

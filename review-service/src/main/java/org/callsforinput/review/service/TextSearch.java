@@ -19,11 +19,16 @@ public class TextSearch {
     /** Languages with a stemming configuration in PostgreSQL that contributions use; others are indexed as simple. */
     static final Map<String, String> CONFIGURATIONS = Map.of("en", "english", "fr", "french", "es", "spanish");
 
-    /** The SQL condition that a tsvector column matches the query parameter {@code :q}, in every configuration. */
-    public static String matches(String column) {
-        StringBuilder sql = new StringBuilder("(").append(column).append(" @@ websearch_to_tsquery('simple', :q)");
-        CONFIGURATIONS.values().stream().sorted().forEach(config ->
-                sql.append(" or ").append(column).append(" @@ websearch_to_tsquery('").append(config).append("', :q)"));
+    /**
+     * The SQL condition that the row {@code alias} matches the query parameter {@code :q}: in its exact words
+     * (the simple configuration), or in its own language's configuration. Each configuration's query runs only on
+     * the texts indexed with it, so that "police -minorities" does not match an English text through a French
+     * reading of "minorities".
+     */
+    public static String matches(String alias) {
+        StringBuilder sql = new StringBuilder("(").append(alias).append(".search @@ websearch_to_tsquery('simple', :q)");
+        CONFIGURATIONS.values().stream().sorted().forEach(config -> sql.append(" or (").append(alias).append(".search_config = '")
+                .append(config).append("' and ").append(alias).append(".search @@ websearch_to_tsquery('").append(config).append("', :q))"));
         return sql.append(')').toString();
     }
 
@@ -36,7 +41,7 @@ public class TextSearch {
     /** Indexes the case's own texts: reference, organisation, title, summary. */
     public void indexCase(ReviewCase c) {
         String text = String.join(" ", nonNull(c.reference), nonNull(c.organisationName), nonNull(c.title), nonNull(c.summary));
-        em.createNativeQuery("update review_case set search = " + vector("?1", "?2") + " where id = ?3")
+        em.createNativeQuery("update review_case set search = " + vector("?1", "?2") + ", search_config = ?2 where id = ?3")
                 .setParameter(1, text).setParameter(2, configuration(c.language)).setParameter(3, c.id)
                 .executeUpdate();
     }
@@ -44,7 +49,7 @@ public class TextSearch {
     /** Stores a document's extracted text, its detected language, and its index. */
     public void indexDocument(UUID documentId, String text, String language, boolean truncated) {
         em.createNativeQuery("update case_document set text_content = ?1, text_language = ?2, text_truncated = ?3,"
-                + " text_state = 'EXTRACTED', text_error = null, search = " + vector("?1", "?4") + " where id = ?5")
+                + " text_state = 'EXTRACTED', text_error = null, search = " + vector("?1", "?4") + ", search_config = ?4 where id = ?5")
                 .setParameter(1, text).setParameter(2, language).setParameter(3, truncated)
                 .setParameter(4, configuration(language)).setParameter(5, documentId)
                 .executeUpdate();
