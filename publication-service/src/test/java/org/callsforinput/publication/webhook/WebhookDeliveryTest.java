@@ -44,6 +44,9 @@ class WebhookDeliveryTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    WebhookSender sender;
+
     record Subscribed(String id, String secret) {
     }
 
@@ -304,6 +307,74 @@ class WebhookDeliveryTest {
             assertThat(receiver.received()).isEmpty();
             asAdmin().when().delete("/admin/webhooks/subscriptions/" + subscribed.id()).then().statusCode(204);
         }
+    }
+
+    @Test
+    void deliveryOfAWorkerThatDiedIsSentAfterItsLease() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            UUID callId = UUID.randomUUID();
+            Subscribed subscribed = subscribe(receiver.url("/hooks"), callId);
+            // As a crashed worker leaves it: claimed (SENDING), one attempt counted, lease over.
+            UUID deliveryId = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() -> {
+                WebhookDelivery delivery = new WebhookDelivery();
+                delivery.id = deliveryId;
+                delivery.subscriptionId = UUID.fromString(subscribed.id());
+                delivery.messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+                delivery.eventType = Webhooks.PUBLICATION_PUBLISHED;
+                delivery.callId = callId;
+                delivery.body = "{\"type\":\"publication.published\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{}}";
+                delivery.status = WebhookDelivery.Status.SENDING;
+                delivery.attempts = 1;
+                delivery.createdAt = Instant.now().minusSeconds(600);
+                delivery.nextAttemptAt = Instant.now().minusSeconds(1);
+                delivery.persist();
+            });
+
+            await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get("/admin/webhooks/deliveries/" + deliveryId)
+                    .then().statusCode(200).body("status", equalTo("DELIVERED")));
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDeliveryLockedByOneWorkerIsSkippedByAnother() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            UUID callId = UUID.randomUUID();
+            Subscribed subscribed = subscribe(receiver.url("/hooks"), callId);
+            UUID subscriptionId = UUID.fromString(subscribed.id());
+            enqueue(Webhooks.PUBLICATION_PUBLISHED, callId, Map.of("n", 1));
+            await().atMost(WAIT).until(() -> receiver.received().size() == 1);
+            String deliveryId = log(subscribed.id()).extract().path("[0].id");
+            // Make it due again while nobody may send it (disabled), then hold its row lock as a sending replica would.
+            setActive(subscriptionId, false);
+            asAdmin().when().post("/admin/webhooks/deliveries/" + deliveryId + "/redeliver").then().statusCode(202);
+
+            List<UUID> claimedMeanwhile = QuarkusTransaction.requiringNew().call(() -> {
+                WebhookDelivery locked = WebhookDelivery.findById(UUID.fromString(deliveryId),
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                assertThat(locked.status).isEqualTo(WebhookDelivery.Status.PENDING);
+                setActive(subscriptionId, true);
+                var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+                try {
+                    return other.submit(() -> sender.claim().stream().map(WebhookSender.Claimed::id).toList())
+                            .get(10, TimeUnit.SECONDS);
+                } finally {
+                    other.shutdownNow();
+                }
+            });
+            assertThat(claimedMeanwhile).doesNotContain(UUID.fromString(deliveryId));
+
+            // Once the lock is released it goes out, exactly once more.
+            await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get("/admin/webhooks/deliveries/" + deliveryId)
+                    .then().statusCode(200).body("status", equalTo("DELIVERED")).body("attempts", hasSize(2)));
+            assertThat(receiver.received()).hasSize(2);
+        }
+    }
+
+    private static void setActive(UUID subscriptionId, boolean active) {
+        QuarkusTransaction.requiringNew().run(() -> WebhookSubscription.update("active = ?1 where id = ?2", active,
+                subscriptionId));
     }
 
     @Test
