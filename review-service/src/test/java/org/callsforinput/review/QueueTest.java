@@ -80,6 +80,22 @@ class QueueTest {
     }
 
     @Test
+    void anUnparsableDocumentNeverBlocksItsCase() throws Exception {
+        byte[] docx = TestDocuments.docx("A document cut in the middle of its zip directory");
+        Fixtures.Submission broken = new Fixtures.Submission(Fixtures.call("accountability"))
+                .document(DocumentRef.ROLE_MAIN, "broken.docx", java.util.Arrays.copyOf(docx, docx.length / 2));
+        String caseId = broken.send();
+        Fixtures.awaitDocuments(caseId);
+        Fixtures.get("reviewer1", caseId).then()
+                .body("documents[0].integrity", equalTo("VERIFIED"))
+                .body("documents[0].textState", equalTo("FAILED"))
+                .body("documents[0].textError", org.hamcrest.Matchers.notNullValue());
+        ReviewWorkflowTest.screen("coordinator1", caseId);
+        ReviewWorkflowTest.update("coordinator1", caseId, "decision", java.util.Map.of("decision", "PUBLISH", "reason", "ok"))
+                .statusCode(200).body("status", equalTo("PROPOSED"));
+    }
+
+    @Test
     void fullTextSearchFindsWordsStemsAndPhrasesInDocuments() {
         assertThat(ids("q=récépissé")).containsExactly(frenchCase);
         assertThat(ids("q=right")).containsExactly(englishCase); // "rights", stemmed
