@@ -1,0 +1,207 @@
+package org.callsforinput.system.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.callsforinput.stack.ServiceProcess;
+import org.callsforinput.stack.StackInfo;
+import org.callsforinput.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Listing and searching 10,000 cases in review-service, run as its own process against the test stack. The cases
+ * (with a document text each, indexed as the service indexes extracted text) are written straight into its
+ * database; then each query is asked a bounded number of times by a few concurrent clients. Results go to
+ * {@code system-tests/target/benchmarks/review-queue.md}; docs/benchmarks.md records them.
+ */
+@Tag("benchmark")
+class ReviewQueueBenchmarkTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Path OUT = StackInfo.findRepoRoot().resolve("system-tests/target/benchmarks");
+    private static final int CASES = Integer.getInteger("bench.cases", 10_000);
+    private static final UUID CALL = UUID.randomUUID();
+
+    static ServiceProcess service;
+    static StringBuilder report = new StringBuilder("# Review queue benchmark (" + Instant.now() + ")\n\n");
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(OUT);
+        StackInfo info = StackInfo.load();
+        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "review-service", "review_e2e", freePort(),
+                Map.of("STORAGE_BUCKET", "review-bench", "QUARKUS_LOG_LEVEL", "WARN"), OUT);
+        long t0 = System.nanoTime();
+        seed(info);
+        report.append("%d cases of one call (plus one document text each) written and indexed in %.1f s.%n%n"
+                .formatted(CASES, (System.nanoTime() - t0) / 1e9));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (service != null) {
+            service.close();
+        }
+        Files.writeString(OUT.resolve("review-queue.md"), report);
+        System.out.println(report);
+    }
+
+    @Test
+    void listingAndSearchingTenThousandCases() throws Exception {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("newest first, page of 50", "callId=" + CALL);
+        queries.put("page 100 of 50", "callId=" + CALL + "&page=100");
+        queries.put("filter: category + country", "callId=" + CALL + "&category=CIVIL_SOCIETY&country=FR");
+        queries.put("filter: theme + late + status", "callId=" + CALL + "&theme=policing&late=true&status=NEW");
+        queries.put("sort by organisation", "callId=" + CALL + "&sort=organisationName");
+        queries.put("search: common word", "callId=" + CALL + "&q=" + enc("police"));
+        queries.put("search: rare word", "callId=" + CALL + "&q=" + enc("récépissé"));
+        queries.put("search: phrase + filter", "callId=" + CALL + "&q=" + enc("\"independent oversight\"") + "&language=en");
+        queries.put("search: two words, one excluded", "callId=" + CALL + "&q=" + enc("statistics -minorities"));
+        int concurrency = Integer.getInteger("bench.concurrency", 4);
+        int requests = Integer.getInteger("bench.requests", 300);
+        String token = Tokens.user("reviewer1");
+        report.append("%d requests per query by %d concurrent clients after 30 warm-up requests; reviewer token; "
+                .formatted(requests, concurrency)).append("all components and the load generator on the same 2 cores.\n\n")
+                .append(Stats.header().replace("| step |", "| query |")).append('\n');
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicLong failures = new AtomicLong();
+        Stats all = new Stats();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            URI uri = URI.create(service.baseUrl() + "/cases?" + query.getValue());
+            for (int i = 0; i < 30; i++) {
+                get(uri, token);
+            }
+            Stats stats = new Stats();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                futures.add(pool.submit(() -> {
+                    if (System.nanoTime() > deadline) {
+                        return;
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        if (get(uri, token) != 200) {
+                            failures.incrementAndGet();
+                        }
+                        stats.add(System.nanoTime() - t0);
+                        all.add(System.nanoTime() - t0);
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            report.append(stats.row(query.getKey())).append('\n');
+        }
+        Stats statistics = new Stats();
+        URI statisticsUri = URI.create(service.baseUrl() + "/calls/" + CALL + "/statistics");
+        for (int i = 0; i < 50; i++) {
+            long t0 = System.nanoTime();
+            get(statisticsUri, token);
+            statistics.add(System.nanoTime() - t0);
+        }
+        pool.shutdown();
+        report.append(all.row("**all queries above**")).append('\n').append(statistics.row("statistics of the call (1 client)"))
+                .append("\n\n").append("Failed requests: ").append(failures.get()).append("\n");
+        assertThat(failures.get()).isZero();
+    }
+
+    private static int get(URI uri, String token) throws Exception {
+        HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
+    }
+
+    /** Cases with varied attributes, and a document text each drawn from two vocabularies (English, French). */
+    private static void seed(StackInfo info) throws Exception {
+        try (Connection db = DriverManager.getConnection(info.jdbcUrl("review_e2e"), info.pgUser(), info.pgPassword());
+                Statement sql = db.createStatement()) {
+            sql.execute("""
+                    insert into review_case (id, version, submission_id, reference, call_id, call_slug, organisation_id,
+                        organisation_name, submitter_category, country, contact_name, contact_email, language, themes, title,
+                        summary, links, co_submitters, consent, late, received_at, status, created_at, updated_at, tags)
+                    select gen_random_uuid(), 0, gen_random_uuid(), 'BENCH-' || lpad(i::text, 5, '0'), '%s', 'bench',
+                        'org' || (i %% 500), 'Organisation ' || md5(i::text), (array['STATE','NHRI','INTERGOVERNMENTAL_OR_UN',
+                        'CIVIL_SOCIETY','ACADEMIA','INDIVIDUAL','OTHER'])[1 + i %% 7], (array['FR','GB','BR','ZA','IN','US','MX'])[1 + i %% 7],
+                        'Contact ' || i, 'contact' || i || '@example.org', (array['en','fr','es'])[1 + i %% 3],
+                        jsonb_build_array((array['policing','accountability','data'])[1 + i %% 3]), 'Contribution ' || i,
+                        'Summary of contribution ' || i, '[]', '[]', 'PUBLISH_IN_FULL', i %% 10 = 0,
+                        now() - (i || ' minutes')::interval, 'NEW', now(), now(), '[]'
+                    from generate_series(1, %d) i
+                    """.formatted(CALL, CASES));
+            sql.execute("""
+                    update review_case set search_config = case language when 'en' then 'english' when 'fr' then 'french' else 'spanish' end,
+                        search = to_tsvector('simple', reference || ' ' || organisation_name || ' ' || title || ' ' || summary)
+                            || to_tsvector(cast(case language when 'en' then 'english' when 'fr' then 'french' else 'spanish' end as regconfig),
+                                reference || ' ' || organisation_name || ' ' || title || ' ' || summary)
+                    where call_id = '%s'
+                    """.formatted(CALL));
+            sql.execute("""
+                    with words as (
+                        select array['police','rights','minorities','statistics','independent','oversight','profiling','stop',
+                            'search','identity','checks','discrimination','complaints','training','body','cameras','youth',
+                            'contrôles','récépissé','quartiers','jeunes','associations','violences','policières','justice',
+                            'enquête','données','discriminatoires','commission','recommandations'] w)
+                    insert into case_document (id, case_id, role, bucket, object_key, file_name, content_type, size_bytes, sha256,
+                        integrity, attempts, next_check_at, text_state, text_language, text_content)
+                    select gen_random_uuid(), c.id, 'MAIN', 'bench', 'bench/' || c.id, 'contribution.docx',
+                        'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 100000, repeat('0', 64),
+                        'VERIFIED', 1, now(), 'EXTRACTED', c.language,
+                        (select string_agg(words.w[1 + ((random() * 29)::int)], ' ') from words, generate_series(1, 400) g
+                            where c.id is not null)
+                    from review_case c where c.call_id = '%s'
+                    """.formatted(CALL));
+            sql.execute("""
+                    update case_document d set search_config = c.search_config,
+                        search = to_tsvector('simple', d.text_content) || to_tsvector(cast(c.search_config as regconfig), d.text_content)
+                    from review_case c where d.case_id = c.id and c.call_id = '%s'
+                    """.formatted(CALL));
+            sql.execute("analyze review_case");
+            sql.execute("analyze case_document");
+        }
+    }
+
+    private static String enc(String q) {
+        return URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
