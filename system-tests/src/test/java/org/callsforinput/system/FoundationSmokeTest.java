@@ -149,8 +149,8 @@ class FoundationSmokeTest {
     }
 
     private static String caseOf(String review, String submissionId) {
-        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200")
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.submissionId == '" + submissionId + "' }.id");
+        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200&sort=-updatedAt")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
         return ids.isEmpty() ? null : ids.get(0);
     }
 

@@ -1,11 +1,13 @@
 package org.callsforinput.submission.service;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.EventTypes;
+import org.callsforinput.contracts.ReviewDecided;
 import org.callsforinput.contracts.ReviewStarted;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.platform.eventing.Inbox;
@@ -26,16 +28,33 @@ public class StatusTracker {
     @Transactional
     public void handle(InboundEvent event) {
         inbox.process(event, e -> {
-            if (EventTypes.REVIEW_STARTED.equals(e.type())) {
-                ReviewStarted started = inbox.read(e, ReviewStarted.class);
-                Submission.<Submission>findByIdOptional(started.submissionId()).ifPresentOrElse(submission -> {
-                    // Only forward: a late or replayed event never moves a withdrawn or decided submission back.
-                    if (submission.status == Submission.Status.RECEIVED) {
-                        submission.status = Submission.Status.UNDER_REVIEW;
-                        submission.updatedAt = Instant.now();
+            switch (e.type()) {
+                case EventTypes.REVIEW_STARTED -> {
+                    ReviewStarted started = inbox.read(e, ReviewStarted.class);
+                    advance(started.submissionId(), Submission.Status.RECEIVED, Submission.Status.UNDER_REVIEW);
+                }
+                case EventTypes.REVIEW_DECIDED -> {
+                    ReviewDecided decided = inbox.read(e, ReviewDecided.class);
+                    if (!decided.decision().publishes()) {
+                        advance(decided.submissionId(), Submission.Status.RECEIVED, Submission.Status.NOT_PUBLISHED);
+                        advance(decided.submissionId(), Submission.Status.UNDER_REVIEW, Submission.Status.NOT_PUBLISHED);
                     }
-                }, () -> Log.warnf("review.started for unknown submission %s", started.submissionId()));
+                }
+                default -> Log.debugf("Ignoring event type %s", e.type());
             }
         });
+    }
+
+    /**
+     * Only forward: a late or replayed event never moves a withdrawn or decided submission back, so the move
+     * happens only from the expected status.
+     */
+    private static void advance(UUID submissionId, Submission.Status from, Submission.Status to) {
+        Submission.<Submission>findByIdOptional(submissionId).ifPresentOrElse(submission -> {
+            if (submission.status == from) {
+                submission.status = to;
+                submission.updatedAt = Instant.now();
+            }
+        }, () -> Log.warnf("Review event for unknown submission %s", submissionId));
     }
 }
