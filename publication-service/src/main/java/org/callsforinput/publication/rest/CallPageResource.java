@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.publication.service.PublicPaths;
 import org.callsforinput.publication.service.PublicQueries;
+import org.callsforinput.publication.service.PublicationConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,8 +38,6 @@ import io.quarkus.qute.TemplateInstance;
 public class CallPageResource {
 
     private static final String HTML = "text/html;charset=UTF-8";
-    private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
-            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     @CheckedTemplate
     static class Templates {
@@ -48,9 +47,11 @@ public class CallPageResource {
     }
 
     private final PublicQueries queries;
+    private final PublicationConfig config;
 
-    public CallPageResource(PublicQueries queries) {
+    public CallPageResource(PublicQueries queries, PublicationConfig config) {
         this.queries = queries;
+        this.config = config;
     }
 
     @GET
@@ -81,11 +82,11 @@ public class CallPageResource {
         return page(headers, html, PublicCallResource.lastModified(entry));
     }
 
-    private static Response page(HttpHeaders headers, String html, Instant lastModified) {
+    private Response page(HttpHeaders headers, String html, Instant lastModified) {
         Response response = Conditional.respond(headers, Conditional.utf8(html), HTML, lastModified,
                 HttpHeaders.ACCEPT_LANGUAGE);
         return Response.fromResponse(response)
-                .header("Content-Security-Policy", POLICY)
+                .header("Content-Security-Policy", config.pageContentSecurityPolicy())
                 .header("Referrer-Policy", "no-referrer")
                 .build();
     }

@@ -27,6 +27,14 @@ public interface PublicationConfig {
     int feedSize();
 
     /**
+     * Content-Security-Policy of the public HTML pages: they run no script, load nothing from elsewhere and cannot be
+     * framed. A tool that injects its own script (the accessibility check) needs this loosened in its test profile.
+     */
+    @WithDefault("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none';"
+            + " frame-ancestors 'none'")
+    String pageContentSecurityPolicy();
+
+    /**
      * The public address of this service as the web sees it (for example https://calls.example.org), used for the
      * absolute links of feeds; defaults to the address of the request.
      */
