@@ -26,8 +26,8 @@ alter table review_case
     add column approved_by       varchar(100),
     add column decided_at        timestamptz,
     add column retracted_at      timestamptz,
-    -- Title, summary, organisation and reference, for full-text search (set at intake), and the stemming
-    -- configuration of the case's language they were indexed with.
+    -- Full-text search: the case's reference, organisation, title and summary (at intake), then each document's
+    -- extracted text as it comes; and the stemming configuration of the case's language.
     add column search            tsvector,
     add column search_config     varchar(20);
 
@@ -44,8 +44,6 @@ alter table case_document
     add column text_content           text,
     add column text_truncated         boolean      not null default false,
     add column text_error             varchar(500),
-    add column search                 tsvector,
-    add column search_config          varchar(20),
     add column redacted_key           varchar(200),
     add column redacted_file_name     varchar(255),
     add column redacted_content_type  varchar(150),
@@ -55,7 +53,6 @@ alter table case_document
     add column redacted_at            timestamptz;
 
 create index case_document_case on case_document (case_id);
-create index case_document_search on case_document using gin (search);
 
 create table case_comment (
     id         uuid          primary key,

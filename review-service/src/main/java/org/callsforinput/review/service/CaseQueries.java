@@ -136,8 +136,7 @@ public class CaseQueries {
         condition(conditions, params, f.late(), "c.late = :late", "late");
         condition(conditions, params, f.consent() == null ? null : f.consent().name(), "c.consent = :consent", "consent");
         if (f.q() != null && !f.q().isBlank()) {
-            conditions.add("(" + TextSearch.matches("c") + " or exists (select 1 from case_document d where d.case_id = c.id and "
-                    + TextSearch.matches("d") + "))");
+            conditions.add(TextSearch.matches("c"));
             params.put("q", f.q());
         }
         return String.join(" and ", conditions);

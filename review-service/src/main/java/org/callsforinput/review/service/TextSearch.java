@@ -9,9 +9,10 @@ import jakarta.persistence.EntityManager;
 import org.callsforinput.review.entity.ReviewCase;
 
 /**
- * PostgreSQL full-text search over cases and their documents' text. Each text is indexed twice: with the
- * {@code simple} configuration (exact words, any language) and with its language's stemming configuration, so
- * that a query finds "rights" in an English text when asked for "right", and any word of a language without one.
+ * PostgreSQL full-text search over cases and their documents' text, in one {@code tsvector} per case (one GIN
+ * index, no join at query time). Each text is indexed twice: with the {@code simple} configuration (exact words,
+ * any language) and with its language's stemming configuration, so that a query finds "rights" in an English text
+ * when asked for "right", and any word of a language without one.
  */
 @ApplicationScoped
 public class TextSearch {
@@ -20,9 +21,9 @@ public class TextSearch {
     static final Map<String, String> CONFIGURATIONS = Map.of("en", "english", "fr", "french", "es", "spanish");
 
     /**
-     * The SQL condition that the row {@code alias} matches the query parameter {@code :q}: in its exact words
-     * (the simple configuration), or in its own language's configuration. Each configuration's query runs only on
-     * the texts indexed with it, so that "police -minorities" does not match an English text through a French
+     * The SQL condition that the case {@code alias} matches the query parameter {@code :q}: in its exact words
+     * (the simple configuration), or in its language's configuration. Each configuration's query runs only on the
+     * cases of that language, so that "police -minorities" does not match an English case through a French
      * reading of "minorities".
      */
     public static String matches(String alias) {
@@ -46,12 +47,19 @@ public class TextSearch {
                 .executeUpdate();
     }
 
-    /** Stores a document's extracted text, its detected language, and its index. */
+    /**
+     * Stores a document's extracted text and its detected language, and adds the text to its case's index (with
+     * the simple configuration and the document language's one), so that one search covers a case and all its
+     * documents.
+     */
     public void indexDocument(UUID documentId, String text, String language, boolean truncated) {
         em.createNativeQuery("update case_document set text_content = ?1, text_language = ?2, text_truncated = ?3,"
-                + " text_state = 'EXTRACTED', text_error = null, search = " + vector("?1", "?4") + ", search_config = ?4 where id = ?5")
-                .setParameter(1, text).setParameter(2, language).setParameter(3, truncated)
-                .setParameter(4, configuration(language)).setParameter(5, documentId)
+                + " text_state = 'EXTRACTED', text_error = null where id = ?4")
+                .setParameter(1, text).setParameter(2, language).setParameter(3, truncated).setParameter(4, documentId)
+                .executeUpdate();
+        em.createNativeQuery("update review_case set search = coalesce(search, ''::tsvector) || " + vector("?1", "?2")
+                + " where id = (select case_id from case_document where id = ?3)")
+                .setParameter(1, text).setParameter(2, configuration(language)).setParameter(3, documentId)
                 .executeUpdate();
     }
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Listing and searching 10,000 cases in review-service, run as its own process against the test stack. The cases
- * (with a document text each, indexed as the service indexes extracted text) are written straight into its
+ * (with a 400-word document text each, indexed as the service indexes extracted text) are written straight into its
  * database; then each query is asked a bounded number of times by a few concurrent clients. Results go to
  * {@code system-tests/target/benchmarks/review-queue.md}; docs/benchmarks.md records them.
  */
@@ -185,10 +185,11 @@ class ReviewQueueBenchmarkTest {
                             where c.id is not null)
                     from review_case c where c.call_id = '%s'
                     """.formatted(CALL));
+            // As the service does after extracting a document: its text joins the case's index.
             sql.execute("""
-                    update case_document d set search_config = c.search_config,
-                        search = to_tsvector('simple', d.text_content) || to_tsvector(cast(c.search_config as regconfig), d.text_content)
-                    from review_case c where d.case_id = c.id and c.call_id = '%s'
+                    update review_case c set search = c.search || to_tsvector('simple', d.text_content)
+                        || to_tsvector(cast(c.search_config as regconfig), d.text_content)
+                    from case_document d where d.case_id = c.id and c.call_id = '%s'
                     """.formatted(CALL));
             sql.execute("analyze review_case");
             sql.execute("analyze case_document");
