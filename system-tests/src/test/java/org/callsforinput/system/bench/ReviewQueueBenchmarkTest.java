@@ -68,9 +68,16 @@ class ReviewQueueBenchmarkTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() throws Exception {
         if (service != null) {
             service.close();
+        }
+        // The next run starts from the same database size.
+        StackInfo info = StackInfo.load();
+        try (Connection db = DriverManager.getConnection(info.jdbcUrl("review_e2e"), info.pgUser(), info.pgPassword());
+                Statement sql = db.createStatement()) {
+            sql.execute("delete from case_document where case_id in (select id from review_case where call_id = '" + CALL + "')");
+            sql.execute("delete from review_case where call_id = '" + CALL + "'");
         }
         Files.writeString(OUT.resolve("review-queue.md"), report);
         System.out.println(report);
