@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -20,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -48,15 +50,23 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration retention;
 
-    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter, ManagedExecutor executor,
+    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
             @ConfigProperty(name = "platform.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "platform.outbox.retention") Duration retention) {
         this.emitter = emitter;
-        this.executor = executor;
+        // No context carried over: the committing transaction (already ended) must not follow the relay, which
+        // runs its own transactions.
+        this.executor = ManagedExecutor.builder().propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING)
+                .maxAsync(1).build();
         this.source = URI.create("/" + serviceName);
         this.batchSize = batchSize;
         this.retention = retention;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdown();
     }
 
     /** After a commit that recorded events, relay at once (coalesced) instead of waiting for the next poll. */
