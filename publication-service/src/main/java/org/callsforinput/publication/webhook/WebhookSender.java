@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -296,7 +297,7 @@ public class WebhookSender {
     /** An error for the delivery log: what went wrong, never a stack trace. */
     static String describe(Throwable e) {
         Throwable cause = e;
-        while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class WebhookTarget {
     private final AddressPolicy policy;
 
     public WebhookTarget(WebhookConfig config) {
-        this.policy = AddressPolicy.allowing(config.allowedNetworks().orElse(java.util.List.of()));
+        this.policy = AddressPolicy.allowing(config.allowedNetworks().orElse(List.of()));
     }
 
     public AddressPolicy policy() {

@@ -1,21 +1,28 @@
 package org.callsforinput.publication.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.callsforinput.publication.webhook.WebhookAdminTest.asAdmin;
 import static org.callsforinput.publication.webhook.WebhookAdminTest.subscription;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionalException;
 
 import org.callsforinput.publication.webhook.Receiver.Answer;
 import org.callsforinput.publication.webhook.Receiver.Received;
@@ -28,6 +35,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * Deliveries end to end: the service's worker sends to a receiver on 127.0.0.1 inside the test. The test profile
@@ -163,11 +171,11 @@ class WebhookDeliveryTest {
         await().atMost(WAIT).untilAsserted(() -> log(subscribed.id())
                 .body("$", hasSize(2))
                 .body("status", equalTo(List.of("PENDING", "PENDING")))
-                .body("[0].attempts.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(3))
+                .body("[0].attempts.size()", greaterThanOrEqualTo(3))
                 .body("[0].attempts[0].statusCode", equalTo(null))
                 .body("[0].attempts[0].error", containsString("Connection"))
                 .body("[0].attempts[0].outcome", equalTo("RETRY"))
-                .body("[0].nextAttemptAt", org.hamcrest.Matchers.notNullValue()));
+                .body("[0].nextAttemptAt", notNullValue()));
 
         try (Receiver receiver = Receiver.startOn(port)) {
             await().atMost(WAIT).untilAsserted(() -> log(subscribed.id())
@@ -352,10 +360,10 @@ class WebhookDeliveryTest {
 
             List<UUID> claimedMeanwhile = QuarkusTransaction.requiringNew().call(() -> {
                 WebhookDelivery locked = WebhookDelivery.findById(UUID.fromString(deliveryId),
-                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                        LockModeType.PESSIMISTIC_WRITE);
                 assertThat(locked.status).isEqualTo(WebhookDelivery.Status.PENDING);
                 setActive(subscriptionId, true);
-                var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+                ExecutorService other = Executors.newSingleThreadExecutor();
                 try {
                     return other.submit(() -> sender.claim().stream().map(WebhookSender.Claimed::id).toList())
                             .get(10, TimeUnit.SECONDS);
@@ -379,10 +387,10 @@ class WebhookDeliveryTest {
 
     @Test
     void enqueueNeedsTheCallersTransaction() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                 () -> webhooks.enqueue(Webhooks.PUBLICATION_PUBLISHED, UUID.randomUUID(), Map.of()))
-                .isInstanceOf(jakarta.transaction.TransactionalException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                .isInstanceOf(TransactionalException.class);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
                 .run(() -> webhooks.enqueue("submission.received", UUID.randomUUID(), Map.of())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -398,7 +406,7 @@ class WebhookDeliveryTest {
         return new Subscribed(created.path("id"), created.path("secret"));
     }
 
-    private static io.restassured.response.ValidatableResponse log(String subscriptionId) {
+    private static ValidatableResponse log(String subscriptionId) {
         return asAdmin().when().get("/admin/webhooks/subscriptions/" + subscriptionId + "/deliveries")
                 .then().statusCode(200);
     }
