@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -32,6 +33,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.callsforinput.publication.webhook.WebhookAttempt.Outcome;
 import org.callsforinput.publication.webhook.WebhookDelivery.Status;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,11 +70,14 @@ public class WebhookSender {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean wakeUp = new AtomicBoolean();
 
-    public WebhookSender(WebhookConfig config, WebhookTarget target, SecretBox secrets, ManagedExecutor executor) {
+    public WebhookSender(WebhookConfig config, WebhookTarget target, SecretBox secrets) {
         this.config = config;
         this.target = target;
         this.secrets = secrets;
-        this.executor = executor;
+        // No context carried over: the committing transaction (already ended) must not follow the sender, which
+        // runs its own transactions. One thread for the pass, one per delivery of a batch.
+        this.executor = ManagedExecutor.builder().propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING)
+                .maxAsync(config.batchSize() + 1).build();
         this.retries = RetryPolicy.of(config);
         // The lease must outlast an attempt, or a second worker could send the same delivery meanwhile.
         Duration minimum = config.requestTimeout().multipliedBy(2).plusSeconds(30);
@@ -83,6 +88,11 @@ public class WebhookSender {
                 .connectTimeout(config.requestTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdown();
     }
 
     /** After a commit that enqueued deliveries, send at once (coalesced) instead of waiting for the next poll. */
