@@ -48,8 +48,10 @@ final class Platform implements AutoCloseable {
 
     private ServiceProcess start(StackInfo info, Path repo, Path logs, String service, String database, String bucket) {
         try {
+            // Webhook receivers in these tests listen on loopback, which the default SSRF policy refuses.
             ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(),
-                    Map.of("STORAGE_BUCKET", bucket, "REVIEW_DOCUMENTS_INTERVAL", "1s"), logs);
+                    Map.of("STORAGE_BUCKET", bucket, "REVIEW_DOCUMENTS_INTERVAL", "1s",
+                            "PUBLICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32"), logs);
             all.add(process);
             return process;
         } catch (RuntimeException e) {

@@ -1,0 +1,213 @@
+package org.callsforinput.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.callsforinput.testing.TestDocuments;
+import org.callsforinput.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The product's whole path through the three services as processes on the real stack: a partner submits, reviewers
+ * screen and a second coordinator approves, the contribution is public (pages, JSON, feed, download as received) and
+ * the UN site's receiver gets a signed webhook; then the partner withdraws and everything comes down again. No
+ * contact detail reaches any public output on the way.
+ */
+class EndToEndTest {
+
+    record Delivery(String id, String timestamp, String signature, String body) {
+    }
+
+    static Platform platform;
+    static HttpServer receiver;
+    static final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        platform = Platform.start();
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/un-site/webhooks", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), new String(body, StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void submittedReviewedPublishedAndRetracted() throws Exception {
+        String submission = platform.submission.baseUrl();
+        String review = platform.review.baseUrl();
+        String publication = platform.publication.baseUrl();
+        String secret = given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/un-site/webhooks",
+                        "eventTypes", List.of("publication.published", "publication.retracted")))
+                .when().post(publication + "/admin/webhooks/subscriptions").then().statusCode(201).extract().path("secret");
+
+        // A partner submits, with a contact person who must never be public.
+        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String callId = openCall(submission, slug);
+        byte[] docx = TestDocuments.docx("Contribution on racial profiling in policing");
+        String id = given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
+                .body(Map.of("callId", callId, "organisationName", "Observatoire des droits humains",
+                        "submitterCategory", "NHRI", "country", "FR",
+                        "contact", Map.of("name", "Camille Martin-Secret", "email", "camille.private@example.org"),
+                        "language", "fr", "themes", List.of("data"), "title", "Profilage racial", "consent", "PUBLISH_IN_FULL"))
+                .when().post(submission + "/submissions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream").body(docx)
+                .queryParam("fileName", "Contribution ODH – été.docx")
+                .when().post(submission + "/submissions/" + id + "/documents").then().statusCode(201);
+        given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + id + "/submit").then().statusCode(200);
+
+        // Reviewers: claim, screen, propose; a coordinator other than the proposer approves.
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(review, id), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
+                .when().get(review + "/cases/" + caseId).then().body("documents[0].textState", equalTo("EXTRACTED")));
+        act(review, caseId, "reviewer1", "post", "claim", null);
+        act(review, caseId, "reviewer1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE", "tags", List.of("data")));
+        act(review, caseId, "reviewer1", "post", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+        act(review, caseId, "coordinator1", "post", "decision/approval", null);
+
+        // Public: the call's JSON, page and feed list it; the document downloads exactly as received.
+        JsonPath call = await().atMost(Duration.ofSeconds(30)).until(
+                () -> given().when().get(publication + "/public/calls/" + slug).then().extract().jsonPath(),
+                json -> json.getList("groups") != null && !json.getList("groups").isEmpty());
+        assertThat(call.getString("groups[0].category")).isEqualTo("NHRI");
+        String documentPath = call.getString("groups[0].contributions[0].documents[0].path");
+        byte[] downloaded = given().when().get(publication + documentPath).then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").extract().asByteArray();
+        assertThat(downloaded).isEqualTo(docx);
+        assertThat(call.getString("groups[0].contributions[0].documents[0].sha256")).isEqualTo(sha256(docx));
+        String page = given().when().get(publication + "/calls/" + slug).then().statusCode(200).extract().asString();
+        String feed = given().when().get(publication + "/public/calls/" + slug + "/feed").then().statusCode(200).extract().asString();
+        assertThat(page).contains("Profilage racial");
+        assertThat(feed).contains("Profilage racial");
+
+        // The UN site's receiver got a signed publication.published.
+        Delivery published = deliveries.poll(30, TimeUnit.SECONDS);
+        assertThat(published).isNotNull();
+        assertThat(published.body()).contains("\"publication.published\"").contains("Profilage racial");
+        assertThat(published.signature()).contains("v1," + sign(secret, published));
+
+        for (String output : List.of(call.prettify(), page, feed, published.body())) {
+            assertThat(output).doesNotContain("camille.private@example.org").doesNotContain("Camille Martin-Secret");
+        }
+
+        // The contributor sees the case decided; then withdraws: everything comes down again.
+        given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + id + "/withdraw")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(publication + documentPath).then().statusCode(410));
+        given().when().get(publication + "/public/calls/" + slug).then().statusCode(200)
+                .body("groups.size()", equalTo(0));
+        assertThat(given().when().get(publication + "/public/calls/" + slug + "/feed").then().extract().asString())
+                .doesNotContain("Profilage racial");
+        Delivery retracted = deliveries.poll(30, TimeUnit.SECONDS);
+        assertThat(retracted).isNotNull();
+        assertThat(retracted.body()).contains("\"publication.retracted\"");
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId).then().body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    void aDecisionNotToPublishShowsToTheContributor() throws Exception {
+        String submission = platform.submission.baseUrl();
+        String review = platform.review.baseUrl();
+        String callId = openCall(submission, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        String id = given().auth().oauth2(Tokens.client("partner-crln")).contentType(ContentType.JSON)
+                .body(Map.of("callId", callId, "organisationName", "Civil Rights Legal Network", "submitterCategory", "CIVIL_SOCIETY",
+                        "country", "KE", "contact", Map.of("name", "Amani Otieno", "email", "amani.otieno@example.org"),
+                        "language", "en", "title", "Not for publication", "consent", "DO_NOT_PUBLISH"))
+                .when().post(submission + "/submissions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.client("partner-crln")).contentType("application/octet-stream").body(TestDocuments.docx("Internal"))
+                .queryParam("fileName", "internal.docx").when().post(submission + "/submissions/" + id + "/documents").then().statusCode(201);
+        given().auth().oauth2(Tokens.client("partner-crln")).when().post(submission + "/submissions/" + id + "/submit").then().statusCode(200);
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(review, id), c -> c != null);
+        act(review, caseId, "coordinator1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
+        act(review, caseId, "coordinator1", "post", "decision", Map.of("decision", "CONSIDER_WITHOUT_PUBLISHING", "reason", "Consent"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.client("partner-crln"))
+                .when().get(submission + "/submissions/" + id).then().body("status", equalTo("NOT_PUBLISHED")));
+    }
+
+    private static void act(String review, String caseId, String user, String method, String action, Object body) {
+        String etag = given().auth().oauth2(Tokens.user(user)).when().get(review + "/cases/" + caseId).then().statusCode(200)
+                .extract().header("ETag");
+        var request = given().auth().oauth2(Tokens.user(user)).header("If-Match", etag);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        request.when().request(method.toUpperCase(), review + "/cases/" + caseId + "/" + action).then().statusCode(200);
+    }
+
+    private static String caseOf(String review, String submissionId) {
+        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200&sort=-updatedAt")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static String openCall(String submission, String slug) {
+        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "mandate", "Expert Mechanism", "title", Map.of("en", "End-to-end call"),
+                        "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
+                        "opensAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                        "deadline", LocalDateTime.now(ZoneId.of("Europe/Zurich")).plusDays(10).truncatedTo(ChronoUnit.MINUTES).toString(),
+                        "timeZone", "Europe/Zurich", "latePolicy", "REJECT"))
+                .when().post(submission + "/calls").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.user("callmanager")).when().post(submission + "/calls/" + id + "/open").then().statusCode(200);
+        return id;
+    }
+
+    /** Standard Webhooks v1: base64 HMAC-SHA256 of "{id}.{timestamp}.{body}" with the secret's bytes after "whsec_". */
+    private static String sign(String secret, Delivery delivery) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal((delivery.id() + "." + delivery.timestamp() + "." + delivery.body())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
