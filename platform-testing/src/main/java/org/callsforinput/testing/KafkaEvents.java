@@ -53,19 +53,30 @@ public final class KafkaEvents {
 
     /** Sends an event exactly as the outbox relay does (binary mode), for example to redeliver one. */
     public static void send(Event event) {
+        sendAll(List.of(event));
+    }
+
+    /** Sends the events in order through one producer, and waits for the broker's acknowledgement of each. */
+    public static void sendAll(List<Event> events) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get("kafka.bootstrap"));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.data());
-            Map.of("ce_specversion", "1.0", "ce_id", event.id(), "ce_type", event.type(),
-                    "ce_source", event.source() == null ? "/test" : event.source(),
-                    "ce_subject", event.subject() == null ? event.key() : event.subject(),
-                    "content-type", "application/json")
-                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+            for (Event event : events) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.data());
+                Map.of("ce_specversion", "1.0", "ce_id", event.id(), "ce_type", event.type(),
+                        "ce_source", event.source() == null ? "/test" : event.source(),
+                        "ce_subject", event.subject() == null ? event.key() : event.subject(),
+                        "content-type", "application/json")
+                        .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                acks.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
-            throw new AssertionError("Could not send the event to Kafka", e);
+            throw new AssertionError("Could not send the events to Kafka", e);
         }
     }
 

@@ -164,6 +164,19 @@ public class Contribution extends PanacheEntityBase {
     }
 
     /** What the public side may count of a call's contributions. */
+    /** The summary of one call's publications (what {@link #summaries()} holds for it). */
+    public static Summary summaryOf(UUID callId) {
+        Object[] row = getEntityManager().createQuery("""
+                select sum(case when c.status = :published then 1 else 0 end), max(c.updatedAt)
+                from Contribution c where c.callId = :call and c.status in (:published, :retracted) and c.publishedAt is not null""",
+                Object[].class)
+                .setParameter("published", Status.PUBLISHED)
+                .setParameter("retracted", Status.RETRACTED)
+                .setParameter("call", callId)
+                .getSingleResult();
+        return new Summary(row[0] == null ? 0 : ((Number) row[0]).longValue(), (Instant) row[1]);
+    }
+
     public record Summary(long published, Instant lastChange) {
     }
 }

@@ -48,10 +48,12 @@ public class CallPageResource {
 
     private final PublicQueries queries;
     private final PublicationConfig config;
+    private final RenderedListings rendered;
 
-    public CallPageResource(PublicQueries queries, PublicationConfig config) {
+    public CallPageResource(PublicQueries queries, PublicationConfig config, RenderedListings rendered) {
         this.queries = queries;
         this.config = config;
+        this.rendered = rendered;
     }
 
     @GET
@@ -78,13 +80,17 @@ public class CallPageResource {
     public Response call(String slug, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
         PublicQueries.CallEntry entry = PublicCallResource.find(queries, slug);
-        String html = Templates.call(CallPage.of(entry.call(), queries.published(entry.call()), t)).render();
+        RenderedListings.Rendered html = rendered.get("page", entry, t.lang(), null,
+                () -> Conditional.utf8(Templates.call(CallPage.of(entry.call(), queries.published(entry.call()), t)).render()));
         return page(headers, html, PublicCallResource.lastModified(entry));
     }
 
     private Response page(HttpHeaders headers, String html, Instant lastModified) {
-        Response response = Conditional.respond(headers, Conditional.utf8(html), HTML, lastModified,
-                HttpHeaders.ACCEPT_LANGUAGE);
+        return page(headers, RenderedListings.Rendered.of(Conditional.utf8(html)), lastModified);
+    }
+
+    private Response page(HttpHeaders headers, RenderedListings.Rendered html, Instant lastModified) {
+        Response response = Conditional.respond(headers, html, HTML, lastModified, HttpHeaders.ACCEPT_LANGUAGE);
         return Response.fromResponse(response)
                 .header("Content-Security-Policy", config.pageContentSecurityPolicy())
                 .header("Referrer-Policy", "no-referrer")

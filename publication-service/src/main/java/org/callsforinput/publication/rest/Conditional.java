@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +27,13 @@ final class Conditional {
     }
 
     static Response respond(HttpHeaders headers, byte[] body, String mediaType, Instant lastModified, String vary) {
-        String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(body)).substring(0, 27) + "\"";
+        return respond(headers, RenderedListings.Rendered.of(body), mediaType, lastModified, vary);
+    }
+
+    static Response respond(HttpHeaders headers, RenderedListings.Rendered rendered, String mediaType, Instant lastModified,
+            String vary) {
+        byte[] body = rendered.body();
+        String etag = rendered.etag();
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
         Response.ResponseBuilder response = notModified(headers, etag, modified)
                 ? Response.notModified()

@@ -37,11 +37,13 @@ public class PublicCallResource {
     private final PublicQueries queries;
     private final ObjectMapper mapper;
     private final AtomFeeds feeds;
+    private final RenderedListings rendered;
 
-    public PublicCallResource(PublicQueries queries, ObjectMapper mapper, AtomFeeds feeds) {
+    public PublicCallResource(PublicQueries queries, ObjectMapper mapper, AtomFeeds feeds, RenderedListings rendered) {
         this.queries = queries;
         this.mapper = mapper;
         this.feeds = feeds;
+        this.rendered = rendered;
     }
 
     @GET
@@ -62,9 +64,9 @@ public class PublicCallResource {
     public Response call(String slug, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
         PublicQueries.CallEntry entry = find(queries, slug);
-        List<PublicQueries.Published> published = queries.published(entry.call());
-        return Conditional.respond(headers, json(PublicViews.call(entry.call(), published, t)), MediaType.APPLICATION_JSON,
-                lastModified(entry), HttpHeaders.ACCEPT_LANGUAGE);
+        RenderedListings.Rendered body = rendered.get("json", entry, t.lang(), null,
+                () -> json(PublicViews.call(entry.call(), queries.published(entry.call()), t)));
+        return Conditional.respond(headers, body, MediaType.APPLICATION_JSON, lastModified(entry), HttpHeaders.ACCEPT_LANGUAGE);
     }
 
     @GET
@@ -75,9 +77,10 @@ public class PublicCallResource {
             @Context UriInfo uri) {
         PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
         PublicQueries.CallEntry entry = find(queries, slug);
-        List<PublicQueries.Published> published = queries.published(entry.call());
         Instant lastModified = lastModified(entry);
-        byte[] body = feeds.callFeed(entry.call(), published, t, lastModified, feeds.base(uri));
+        String base = feeds.base(uri);
+        RenderedListings.Rendered body = rendered.get("feed", entry, t.lang(), base,
+                () -> feeds.callFeed(entry.call(), queries.published(entry.call()), t, lastModified, base));
         return Conditional.respond(headers, body, AtomFeeds.MEDIA_TYPE, lastModified, HttpHeaders.ACCEPT_LANGUAGE);
     }
 

@@ -45,8 +45,7 @@ public class PublicQueries {
     }
 
     public Optional<CallEntry> call(String slug) {
-        return PublicCall.findPublic(slug)
-                .map(call -> new CallEntry(call, Contribution.summaries().getOrDefault(call.id, NONE)));
+        return PublicCall.findPublic(slug).map(call -> new CallEntry(call, Contribution.summaryOf(call.id)));
     }
 
     public List<Published> published(PublicCall call) {
