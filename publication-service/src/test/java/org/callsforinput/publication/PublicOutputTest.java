@@ -180,6 +180,27 @@ class PublicOutputTest {
     }
 
     @Test
+    void listingsComeGzippedToClientsThatAcceptIt() throws Exception {
+        CallSnapshot call = fixtures.openCall();
+        Fixtures.awaitCall(call);
+        String path = "/public/calls/" + call.slug();
+        Response plain = given().config(io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).header("Accept-Encoding", "identity")
+                .when().get(path);
+        plain.then().statusCode(200).header("Content-Encoding", org.hamcrest.Matchers.nullValue())
+                .header("Vary", containsString("Accept-Encoding"));
+        Response zipped = given().config(io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).header("Accept-Encoding", "br, gzip;q=0.8")
+                .when().get(path);
+        zipped.then().statusCode(200).header("Content-Encoding", "gzip");
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.asByteArray())).readAllBytes();
+        assertThat(unzipped).isEqualTo(plain.asByteArray());
+        assertThat(zipped.header("ETag")).isNotEqualTo(plain.header("ETag"));
+        given().header("Accept-Encoding", "gzip").header("If-None-Match", zipped.header("ETag")).when().get(path).then().statusCode(304);
+        given().header("Accept-Encoding", "gzip;q=0").when().get(path).then().header("Content-Encoding", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void callPageSpeaksEnglishFrenchAndSpanish() throws Exception {
         CallSnapshot call = fixtures.openCall();
         Fixtures.awaitCall(call);

@@ -32,20 +32,42 @@ final class Conditional {
 
     static Response respond(HttpHeaders headers, RenderedListings.Rendered rendered, String mediaType, Instant lastModified,
             String vary) {
-        byte[] body = rendered.body();
-        String etag = rendered.etag();
+        boolean gzip = acceptsGzip(headers);
+        String etag = gzip ? rendered.gzipEtag() : rendered.etag();
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
         Response.ResponseBuilder response = notModified(headers, etag, modified)
                 ? Response.notModified()
-                : Response.ok(body, mediaType);
+                : Response.ok(gzip ? rendered.gzip() : rendered.body(), mediaType);
+        if (gzip) {
+            response.header("Content-Encoding", "gzip");
+        }
         response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, LISTING_CACHE);
         if (modified != null) {
             response.header(HttpHeaders.LAST_MODIFIED, httpDate(modified));
         }
-        if (vary != null) {
-            response.header(HttpHeaders.VARY, vary);
-        }
+        response.header(HttpHeaders.VARY, vary == null ? "Accept-Encoding" : vary + ", Accept-Encoding");
         return response.build();
+    }
+
+    /** Whether the client takes gzip (RFC 9110, 12.5.3), not refused with q=0. */
+    static boolean acceptsGzip(HttpHeaders headers) {
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
+        if (accept == null) {
+            return false;
+        }
+        return Arrays.stream(accept.split(",")).map(String::strip).anyMatch(coding -> {
+            String[] parts = coding.split(";");
+            if (!parts[0].strip().equalsIgnoreCase("gzip")) {
+                return false;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].strip().replace(" ", "");
+                if (parameter.startsWith("q=") && parameter.substring(2).matches("0(\\.0{0,3})?")) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     static boolean notModified(HttpHeaders headers, String etag, Instant modified) {

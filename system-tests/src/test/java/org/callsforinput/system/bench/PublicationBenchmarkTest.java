@@ -216,18 +216,21 @@ class PublicationBenchmarkTest {
                 .append("| listing | body | requests/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|\n");
         String etag = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/public/calls/" + SLUG)).build(),
                 HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
-        load("JSON `/public/calls/{slug}`", "/public/calls/" + SLUG, null, concurrency, requests);
-        load("JSON, revalidated (`If-None-Match` → 304)", "/public/calls/" + SLUG, etag, concurrency, requests);
-        load("HTML page `/calls/{slug}`", "/calls/" + SLUG, null, concurrency, requests);
-        load("Atom feed `/public/calls/{slug}/feed`", "/public/calls/" + SLUG + "/feed", null, concurrency, requests);
+        load("JSON `/public/calls/{slug}`", "/public/calls/" + SLUG, null, false, concurrency, requests);
+        load("JSON, gzip (`Accept-Encoding: gzip`)", "/public/calls/" + SLUG, null, true, concurrency, requests);
+        load("JSON, revalidated (`If-None-Match` → 304)", "/public/calls/" + SLUG, etag, false, concurrency, requests);
+        load("HTML page `/calls/{slug}`", "/calls/" + SLUG, null, false, concurrency, requests);
+        load("HTML page, gzip", "/calls/" + SLUG, null, true, concurrency, requests);
+        load("Atom feed `/public/calls/{slug}/feed`, gzip", "/public/calls/" + SLUG + "/feed", null, true, concurrency, requests);
     }
 
-    private static void load(String name, String path, String ifNoneMatch, int concurrency, int requests) throws Exception {
+    private static void load(String name, String path, String ifNoneMatch, boolean gzip, int concurrency, int requests)
+            throws Exception {
         URI uri = URI.create(service.baseUrl() + path);
         AtomicLong bytes = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         for (int i = 0; i < 200; i++) {
-            get(uri, ifNoneMatch, bytes);
+            get(uri, ifNoneMatch, gzip, bytes);
         }
         bytes.set(0);
         Stats stats = new Stats();
@@ -242,7 +245,7 @@ class PublicationBenchmarkTest {
                 }
                 long t0 = System.nanoTime();
                 try {
-                    int status = get(uri, ifNoneMatch, bytes);
+                    int status = get(uri, ifNoneMatch, gzip, bytes);
                     if (status != (ifNoneMatch == null ? 200 : 304)) {
                         failures.incrementAndGet();
                     }
@@ -258,13 +261,17 @@ class PublicationBenchmarkTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         report.append("| %s | %s | **%.0f** | %.1f | %.1f | %.1f | %.1f |%n".formatted(name,
-                ifNoneMatch == null ? (bytes.get() / Math.max(1, stats.count()) / 1024) + " KiB" : "none",
+                ifNoneMatch == null ? (bytes.get() / Math.max(1, stats.count()) / 1024) + " KiB" + (gzip ? " (gzip)" : "") : "none",
                 stats.count() / seconds, stats.percentile(50), stats.percentile(95), stats.percentile(99), stats.percentile(100)));
         assertThat(failures.get()).as("failed requests of " + name).isZero();
     }
 
-    private static int get(URI uri, String ifNoneMatch, AtomicLong bytes) throws Exception {
+    /** One request; a gzip body is counted as received (compressed), as a client that accepts gzip receives it. */
+    private static int get(URI uri, String ifNoneMatch, boolean gzip, AtomicLong bytes) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
