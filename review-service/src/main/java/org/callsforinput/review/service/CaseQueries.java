@@ -69,29 +69,22 @@ public class CaseQueries {
         return CaseDocument.ofCase(caseId);
     }
 
-    /**
-     * One page and the number of all matching cases, from one pass over the matches (a window count), so that a
-     * full-text search runs once per request; then the page's cases by their ids.
-     */
     public Page list(Filter filter, String sort, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        Query select = em.createNativeQuery("select c.id, count(*) over () from review_case c where " + where
-                + " order by " + orderBy(sort) + " limit :limit offset :offset");
+        Query count = em.createNativeQuery("select count(*) from review_case c where " + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (total == 0) {
+            return new Page(0, List.of());
+        }
+        Query select = em.createNativeQuery("select c.* from review_case c where " + where + " order by " + orderBy(sort)
+                + " limit :limit offset :offset", ReviewCase.class);
         params.forEach(select::setParameter);
         select.setParameter("limit", size).setParameter("offset", (long) page * size);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = select.getResultList();
-        if (rows.isEmpty()) {
-            // Past the last page (or nothing matches): the total still tells the front-end where the end is.
-            Query count = em.createNativeQuery("select count(*) from review_case c where " + where);
-            params.forEach(count::setParameter);
-            return new Page(((Number) count.getSingleResult()).longValue(), List.of());
-        }
-        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
-        Map<UUID, ReviewCase> byId = ReviewCase.<ReviewCase>list("id in ?1", ids).stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));
-        return new Page(((Number) rows.get(0)[1]).longValue(), ids.stream().map(byId::get).toList());
+        List<ReviewCase> items = select.getResultList();
+        return new Page(total, items);
     }
 
     /** Every received case of a call, by reference (for exports). */
