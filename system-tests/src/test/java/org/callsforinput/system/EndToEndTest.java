@@ -141,10 +141,11 @@ class EndToEndTest {
         given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + id + "/withdraw")
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(publication + documentPath).then().statusCode(410));
-        given().when().get(publication + "/public/calls/" + slug).then().statusCode(200)
-                .body("groups.size()", equalTo(0));
-        assertThat(given().when().get(publication + "/public/calls/" + slug + "/feed").then().extract().asString())
-                .doesNotContain("Profilage racial");
+        // Listings reuse the call's lookup for up to a second (publication.listing-lookup-ttl).
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().when().get(publication + "/public/calls/" + slug)
+                .then().statusCode(200).body("groups.size()", equalTo(0)));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(given().when()
+                .get(publication + "/public/calls/" + slug + "/feed").then().extract().asString()).doesNotContain("Profilage racial"));
         Delivery retracted = deliveries.poll(30, TimeUnit.SECONDS);
         assertThat(retracted).isNotNull();
         assertThat(retracted.body()).contains("\"publication.retracted\"");

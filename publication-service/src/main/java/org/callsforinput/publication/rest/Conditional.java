@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
  */
 final class Conditional {
 
-    /** Listings may be stored by caches but are checked every time: a retraction shows at once. */
+    /** Listings may be stored by caches but are checked every time: a retraction shows within a second. */
     static final String LISTING_CACHE = "public, no-cache";
 
     private Conditional() {

@@ -88,7 +88,7 @@ public class PublicCallResource {
         if (slug == null || !SLUG.matcher(slug).matches()) {
             throw ApiException.badRequest("malformed-slug", "A call is named by its slug: lower-case letters, digits and dashes");
         }
-        return queries.call(slug).orElseThrow(() -> new ApiException(404, "not-found", "Not found",
+        return queries.callForListing(slug).orElseThrow(() -> new ApiException(404, "not-found", "Not found",
                 "There is no public call '" + slug + "'"));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,17 @@ public class PublicQueries {
 
     private static final Contribution.Summary NONE = new Contribution.Summary(0, null);
 
+    /** A lookup kept for {@link PublicationConfig#listingLookupTtl()}; only calls that exist are kept. */
+    private record Timed(CallEntry entry, long expiresAt) {
+    }
+
+    private final Map<String, Timed> lookups = new ConcurrentHashMap<>();
+    private final long lookupTtlNanos;
+
+    public PublicQueries(PublicationConfig config) {
+        this.lookupTtlNanos = config.listingLookupTtl().toNanos();
+    }
+
     public List<CallEntry> calls() {
         Map<UUID, Contribution.Summary> summaries = Contribution.summaries();
         return PublicCall.listPublic().stream()
@@ -46,6 +58,21 @@ public class PublicQueries {
 
     public Optional<CallEntry> call(String slug) {
         return PublicCall.findPublic(slug).map(call -> new CallEntry(call, Contribution.summaryOf(call.id)));
+    }
+
+    /** {@link #call(String)} for the listings, reused for a moment (see {@link PublicationConfig#listingLookupTtl()}). */
+    public Optional<CallEntry> callForListing(String slug) {
+        if (lookupTtlNanos <= 0) {
+            return call(slug);
+        }
+        long now = System.nanoTime();
+        Timed timed = lookups.get(slug);
+        if (timed != null && now - timed.expiresAt() < 0) {
+            return Optional.of(timed.entry());
+        }
+        Optional<CallEntry> entry = call(slug);
+        entry.ifPresentOrElse(e -> lookups.put(slug, new Timed(e, now + lookupTtlNanos)), () -> lookups.remove(slug));
+        return entry;
     }
 
     public List<Published> published(PublicCall call) {

@@ -35,6 +35,15 @@ public interface PublicationConfig {
     String pageContentSecurityPolicy();
 
     /**
+     * How long a call's lookup for its public listings (the call and the summary of its publications) is reused in
+     * memory: the listings are rendered and cached by that lookup, so under load a request then reaches no database.
+     * A publication or retraction shows in the listings at most this much later (document downloads are never
+     * cached here: a retracted document answers 410 at once). 0 turns it off.
+     */
+    @WithDefault("1s")
+    Duration listingLookupTtl();
+
+    /**
      * The public address of this service as the web sees it (for example https://calls.example.org), used for the
      * absolute links of feeds; defaults to the address of the request.
      */
