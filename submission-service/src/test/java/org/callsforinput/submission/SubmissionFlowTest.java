@@ -158,6 +158,22 @@ class SubmissionFlowTest {
                 .then().statusCode(400).body("type", equalTo("urn:calls-for-input:problem:unknown-call"));
     }
 
+    @Test
+    void longTextsAreCheckedNotFatal() {
+        String callId = TestCalls.openCall();
+        // A summary at its limit, over several lines: accepted (its pattern once overflowed the regex engine's stack).
+        Map<String, Object> longSummary = new java.util.HashMap<>(TestCalls.draftBody(callId));
+        longSummary.put("summary", ("Paragraph of findings.\n").repeat(174).substring(0, 4000));
+        given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON).body(longSummary)
+                .when().post("/submissions").then().statusCode(201);
+        longSummary.put("summary", "x".repeat(4001));
+        given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON).body(longSummary)
+                .when().post("/submissions").then().statusCode(400).body("type", equalTo("urn:calls-for-input:problem:validation-failed"));
+        longSummary.put("summary", "bell\u0007");
+        given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON).body(longSummary)
+                .when().post("/submissions").then().statusCode(400);
+    }
+
     static io.restassured.response.Response upload(String id, byte[] content, String fileName) {
         return given().auth().oauth2(Tokens.client("partner-odh"))
                 .contentType("application/octet-stream").body(content)

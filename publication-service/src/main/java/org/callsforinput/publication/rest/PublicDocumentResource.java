@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.callsforinput.platform.http.ContentDisposition;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.publication.entity.ContributionDocument;
 import org.callsforinput.publication.service.PublicQueries;

@@ -24,6 +24,7 @@ import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.Decision;
 import org.callsforinput.contracts.Hyperlink;
 import org.callsforinput.contracts.SubmitterCategory;
+import org.callsforinput.platform.http.ContentDisposition;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.review.entity.ReviewCase;
 import org.callsforinput.review.entity.ScreeningReason;

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.SubmitterCategory;
+import org.callsforinput.platform.http.ContentDisposition;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.review.audit.AuditEntry;

@@ -1,20 +1,20 @@
-package org.callsforinput.publication.rest;
+package org.callsforinput.platform.http;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /** RFC 6266 Content-Disposition with an ASCII {@code filename} fallback and the exact UTF-8 {@code filename*} (RFC 8187). */
-final class ContentDisposition {
+public final class ContentDisposition {
 
     private ContentDisposition() {
     }
 
-    static String attachment(String fileName) {
+    public static String attachment(String fileName) {
         return "attachment; filename=\"" + asciiFallback(fileName) + "\"; filename*=UTF-8''" + encode(fileName);
     }
 
     /** Accents dropped, anything else outside printable ASCII (and quotes, backslashes, path separators) as '_'. */
-    static String asciiFallback(String fileName) {
+    public static String asciiFallback(String fileName) {
         String decomposed = Normalizer.normalize(fileName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         StringBuilder ascii = new StringBuilder();
         for (char c : decomposed.toCharArray()) {
@@ -24,7 +24,7 @@ final class ContentDisposition {
     }
 
     /** Percent-encoding of everything but RFC 8187 attr-chars. */
-    static String encode(String fileName) {
+    public static String encode(String fileName) {
         StringBuilder encoded = new StringBuilder();
         for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
