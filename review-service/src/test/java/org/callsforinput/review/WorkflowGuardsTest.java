@@ -90,6 +90,19 @@ class WorkflowGuardsTest {
     }
 
     @Test
+    void aDocumentWhoseObjectIsGoneIsFlaggedAndItsDownloadIs404() throws Exception {
+        Fixtures.Submission submission = new Fixtures.Submission(Fixtures.call("accountability"));
+        submission.documents.add(new org.callsforinput.contracts.DocumentRef(UUID.randomUUID(), "MAIN", Fixtures.BUCKET,
+                "submissions/never-stored/" + UUID.randomUUID(), "gone.docx", Fixtures.DOCX, 10, "0".repeat(64)));
+        String caseId = submission.send();
+        Fixtures.awaitDocuments(caseId);
+        String documentId = Fixtures.get("reviewer1", caseId).then().body("documents[0].integrity", equalTo("MISSING"))
+                .body("documents[0].textState", equalTo("SKIPPED")).extract().path("documents[0].id");
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases/" + caseId + "/documents/" + documentId + "/content")
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo(PROBLEM + "document-missing"));
+    }
+
+    @Test
     void conflictedReviewersCannotBeAssignedNorClaim() throws Exception {
         UUID callId = Fixtures.call("accountability");
         Fixtures.Submission byOrganisation = new Fixtures.Submission(callId);

@@ -56,6 +56,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.minio.errors.ErrorResponseException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -239,9 +240,14 @@ public class CaseResource {
         InputStream in;
         try {
             in = storage.open(bucket, key);
+        } catch (ErrorResponseException e) {
+            if (SubmissionDocuments.isMissing(e)) {
+                throw new ApiException(404, "document-missing", "Not found",
+                        "The stored object of document " + documentId + " is missing (see its integrity)");
+            }
+            throw storageUnavailable();
         } catch (Exception e) {
-            throw new ApiException(503, "storage-unavailable", "Service unavailable", "Object storage cannot be reached; retry later",
-                    java.util.Map.of("Retry-After", "30"));
+            throw storageUnavailable();
         }
         StreamingOutput body = out -> {
             try (in) {
@@ -282,6 +288,11 @@ public class CaseResource {
     }
 
     /** The case as it now stands, read in a transaction of its own (after the update's has committed). */
+    private static ApiException storageUnavailable() {
+        return new ApiException(503, "storage-unavailable", "Service unavailable", "Object storage cannot be reached; retry later",
+                java.util.Map.of("Retry-After", "30"));
+    }
+
     private Response view(ReviewCase updated) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ReviewCase c = found(updated.id);
