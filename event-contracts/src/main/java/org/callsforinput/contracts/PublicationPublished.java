@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Payload of {@link EventTypes#PUBLICATION_PUBLISHED}, keyed by the contribution id: a contribution is now on the
  * call's public page. Public data only (what the page shows), never a contact detail. Paths are relative to
@@ -11,6 +13,8 @@ import java.util.UUID;
  */
 public record PublicationPublished(
         UUID contributionId,
+        /** Internal: lets submission-service show the contributor PUBLISHED. Left out of webhooks ({@link #forPublic()}). */
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID submissionId,
         UUID callId,
         String callSlug,
         boolean redacted,
@@ -18,6 +22,11 @@ public record PublicationPublished(
         List<PublishedDocument> documents,
         String path,
         Instant publishedAt) {
+
+    /** The same publication without anything internal: what webhook subscribers receive. */
+    public PublicationPublished forPublic() {
+        return new PublicationPublished(contributionId, null, callId, callSlug, redacted, contribution, documents, path, publishedAt);
+    }
 
     /** A published document: the bytes at {@code path} have exactly this SHA-256 (lower-case hex) and size. */
     public record PublishedDocument(

@@ -136,6 +136,13 @@ class EndToEndTest {
         for (String output : List.of(call.prettify(), page, feed, published.body())) {
             assertThat(output).doesNotContain("camille.private@example.org").doesNotContain("Camille Martin-Secret");
         }
+        // The submission id stays inside the platform: not in the webhook, not in the public JSON.
+        assertThat(published.body()).doesNotContain(id);
+        assertThat(call.prettify()).doesNotContain(id);
+
+        // The contributor sees it published, learnt from publication-service's event.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.client("partner-odh"))
+                .when().get(submission + "/submissions/" + id).then().body("status", equalTo("PUBLISHED")));
 
         // The contributor sees the case decided; then withdraws: everything comes down again.
         given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + id + "/withdraw")

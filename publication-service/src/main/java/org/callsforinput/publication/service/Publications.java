@@ -189,10 +189,10 @@ public class Publications {
                 c.updatedAt = now;
                 c.nextAttemptAt = now; // the public copies are removed by the publication job
                 PublicCall call = PublicCall.findById(c.callId);
-                PublicationRetracted payload = new PublicationRetracted(c.id, c.callId, call == null ? null : call.slug,
+                PublicationRetracted payload = new PublicationRetracted(c.id, c.submissionId, c.callId, call == null ? null : call.slug,
                         ContributionDocument.ofContribution(c.id).stream().map(doc -> doc.id).toList(), r.reason(), now);
                 outbox.publish(Topics.PUBLICATIONS, EventTypes.PUBLICATION_RETRACTED, c.id.toString(), payload);
-                webhooks.enqueue(EventTypes.PUBLICATION_RETRACTED, c.callId, payload);
+                webhooks.enqueue(EventTypes.PUBLICATION_RETRACTED, c.callId, payload.forPublic());
                 Log.infof("Contribution %s retracted (%s)", c.id, r.reason());
             }
         }
@@ -242,13 +242,13 @@ public class Publications {
         c.publishedAt = now;
         c.updatedAt = now;
         c.nextAttemptAt = null;
-        PublicationPublished payload = new PublicationPublished(c.id, c.callId, call.slug,
+        PublicationPublished payload = new PublicationPublished(c.id, c.submissionId, c.callId, call.slug,
                 c.decision == Decision.PUBLISH_REDACTED, publicContribution(c),
                 documents.stream().map(d -> new PublicationPublished.PublishedDocument(d.id, d.role, d.fileName,
                         d.contentType, d.sizeBytes, d.sha256, PublicPaths.document(d.id))).toList(),
                 PublicPaths.contribution(c.id), now);
         outbox.publish(Topics.PUBLICATIONS, EventTypes.PUBLICATION_PUBLISHED, c.id.toString(), payload);
-        webhooks.enqueue(EventTypes.PUBLICATION_PUBLISHED, c.callId, payload);
+        webhooks.enqueue(EventTypes.PUBLICATION_PUBLISHED, c.callId, payload.forPublic());
         Log.infof("Contribution %s published on call %s", c.id, call.slug);
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.EventTypes;
+import org.callsforinput.contracts.PublicationPublished;
 import org.callsforinput.contracts.ReviewDecided;
 import org.callsforinput.contracts.ReviewStarted;
 import org.callsforinput.platform.eventing.InboundEvent;
@@ -38,6 +39,13 @@ public class StatusTracker {
                     if (!decided.decision().publishes()) {
                         advance(decided.submissionId(), Submission.Status.RECEIVED, Submission.Status.NOT_PUBLISHED);
                         advance(decided.submissionId(), Submission.Status.UNDER_REVIEW, Submission.Status.NOT_PUBLISHED);
+                    }
+                }
+                case EventTypes.PUBLICATION_PUBLISHED -> {
+                    PublicationPublished published = inbox.read(e, PublicationPublished.class);
+                    if (published.submissionId() != null) {
+                        advance(published.submissionId(), Submission.Status.UNDER_REVIEW, Submission.Status.PUBLISHED);
+                        advance(published.submissionId(), Submission.Status.RECEIVED, Submission.Status.PUBLISHED);
                     }
                 }
                 default -> Log.debugf("Ignoring event type %s", e.type());

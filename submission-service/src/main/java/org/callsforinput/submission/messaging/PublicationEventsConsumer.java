@@ -1,0 +1,28 @@
+package org.callsforinput.submission.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.callsforinput.contracts.Topics;
+import org.callsforinput.platform.eventing.InboundEvent;
+import org.callsforinput.submission.service.StatusTracker;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/** Publication events from publication-service (a contribution is public); the work happens in {@link StatusTracker}. */
+@ApplicationScoped
+public class PublicationEventsConsumer {
+
+    private final StatusTracker tracker;
+
+    public PublicationEventsConsumer(StatusTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @Incoming(Topics.PUBLICATIONS)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        tracker.handle(InboundEvent.from(record));
+    }
+}
