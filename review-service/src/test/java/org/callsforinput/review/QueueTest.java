@@ -101,7 +101,7 @@ class QueueTest {
         assertThat(ids("q=right")).containsExactly(englishCase); // "rights", stemmed
         assertThat(ids("q=contrôle")).containsExactly(frenchCase); // "contrôles", stemmed
         assertThat(ids("q=\"independent oversight\"")).containsExactly(englishCase);
-        assertThat(ids("q=statistics -minorities")).isEmpty(); // each text (case, document) on its own
+        assertThat(ids("q=statistics -minorities")).isEmpty(); // the case's texts and its document, together
         assertThat(ids("q=Ministry")).containsExactly(stateCase); // the organisation's name
         assertThat(ids("q=' or 1=1 --")).isEmpty();
     }

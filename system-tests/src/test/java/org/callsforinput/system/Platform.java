@@ -48,10 +48,12 @@ final class Platform implements AutoCloseable {
 
     private ServiceProcess start(StackInfo info, Path repo, Path logs, String service, String database, String bucket) {
         try {
-            // Webhook receivers in these tests listen on loopback, which the default SSRF policy refuses.
-            ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(),
-                    Map.of("STORAGE_BUCKET", bucket, "REVIEW_DOCUMENTS_INTERVAL", "1s",
-                            "PUBLICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32"), logs);
+            Map<String, String> env = new java.util.HashMap<>(Map.of("STORAGE_BUCKET", bucket, "REVIEW_DOCUMENTS_INTERVAL", "1s"));
+            if (service.equals("publication-service")) {
+                // Webhook receivers in these tests listen on loopback, which the default SSRF policy refuses.
+                env.put("PUBLICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
+            }
+            ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(), env, logs);
             all.add(process);
             return process;
         } catch (RuntimeException e) {

@@ -86,7 +86,7 @@ public class CallPageResource {
     }
 
     private Response page(HttpHeaders headers, String html, Instant lastModified) {
-        return page(headers, RenderedListings.Rendered.of(Conditional.utf8(html)), lastModified);
+        return page(headers, RenderedListings.Rendered.of(Conditional.utf8(html), Conditional.acceptsGzip(headers)), lastModified);
     }
 
     private Response page(HttpHeaders headers, RenderedListings.Rendered html, Instant lastModified) {

@@ -27,12 +27,12 @@ final class Conditional {
     }
 
     static Response respond(HttpHeaders headers, byte[] body, String mediaType, Instant lastModified, String vary) {
-        return respond(headers, RenderedListings.Rendered.of(body), mediaType, lastModified, vary);
+        return respond(headers, RenderedListings.Rendered.of(body, acceptsGzip(headers)), mediaType, lastModified, vary);
     }
 
     static Response respond(HttpHeaders headers, RenderedListings.Rendered rendered, String mediaType, Instant lastModified,
             String vary) {
-        boolean gzip = acceptsGzip(headers);
+        boolean gzip = rendered.gzip() != null && acceptsGzip(headers);
         String etag = gzip ? rendered.gzipEtag() : rendered.etag();
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
         Response.ResponseBuilder response = notModified(headers, etag, modified)

@@ -27,13 +27,19 @@ public class RenderedListings {
 
     /**
      * A representation, its gzip-encoded form (for clients that accept it: a listing of a thousand contributions
-     * shrinks about tenfold) and their strong ETags, all computed once.
+     * shrinks about tenfold; null when not made) and their strong ETags, all computed once.
      */
     public record Rendered(byte[] body, String etag, byte[] gzip, String gzipEtag) {
 
+        /** Both encodings, for the cache. */
         static Rendered of(byte[] body) {
+            return of(body, true);
+        }
+
+        /** The identity encoding, and the gzip one only when asked for (a representation rendered for one answer). */
+        static Rendered of(byte[] body, boolean withGzip) {
             String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(Conditional.sha256(body)).substring(0, 27);
-            return new Rendered(body, "\"" + tag + "\"", gzip(body), "\"" + tag + "-gzip\"");
+            return new Rendered(body, "\"" + tag + "\"", withGzip ? gzip(body) : null, "\"" + tag + "-gzip\"");
         }
 
         private static byte[] gzip(byte[] body) {

@@ -132,7 +132,8 @@ public class CaseWork {
                 throw ApiException.conflict("decision-contradicts-screening", "Decision " + decision + " contradicts the screening ("
                         + (c.inMandate ? "within" : "outside") + " the mandate)");
             }
-            requirePublishable(c, decision);
+            List<CaseDocument> documents = CaseDocument.ofCase(c.id);
+            requirePublishable(c, decision, documents);
             c.decision = decision;
             c.decisionReason = reason;
             c.proposedBy = actor.name();
@@ -142,7 +143,7 @@ public class CaseWork {
             } else {
                 c.status = Status.DECIDED;
                 c.decidedAt = c.proposedAt;
-                outbox.publish(Topics.REVIEWS, EventTypes.REVIEW_DECIDED, c.submissionId.toString(), decisionEvents.decided(c));
+                outbox.publish(Topics.REVIEWS, EventTypes.REVIEW_DECIDED, c.submissionId.toString(), decisionEvents.decided(c, documents));
             }
         });
     }
@@ -158,8 +159,8 @@ public class CaseWork {
                 throw new ApiException(403, "own-proposal", "Forbidden",
                         "A decision to publish needs the approval of a coordinator other than its proposer");
             }
-            requirePublishable(c, c.decision);
             List<CaseDocument> documents = CaseDocument.ofCase(c.id);
+            requirePublishable(c, c.decision, documents);
             if (documents.stream().anyMatch(d -> d.integrity != CaseDocument.Integrity.VERIFIED)) {
                 throw ApiException.conflict("documents-not-verified",
                         "Every document must have passed its integrity check (SHA-256 taken at intake) before publication");
@@ -167,7 +168,7 @@ public class CaseWork {
             c.approvedBy = actor.name();
             c.decidedAt = Instant.now();
             c.status = Status.DECIDED;
-            outbox.publish(Topics.REVIEWS, EventTypes.REVIEW_DECIDED, c.submissionId.toString(), decisionEvents.decided(c));
+            outbox.publish(Topics.REVIEWS, EventTypes.REVIEW_DECIDED, c.submissionId.toString(), decisionEvents.decided(c, documents));
         });
     }
 
@@ -298,7 +299,7 @@ public class CaseWork {
         }
     }
 
-    private static void requirePublishable(ReviewCase c, Decision decision) {
+    private static void requirePublishable(ReviewCase c, Decision decision, List<CaseDocument> documents) {
         if (!decision.publishes()) {
             return;
         }
@@ -306,7 +307,7 @@ public class CaseWork {
             throw ApiException.conflict("consent-forbids-publication",
                     "The contributor did not consent to publication: decide CONSIDER_WITHOUT_PUBLISHING or OUT_OF_MANDATE");
         }
-        if (decision == Decision.PUBLISH_REDACTED && CaseDocument.ofCase(c.id).stream().noneMatch(CaseDocument::isRedacted)) {
+        if (decision == Decision.PUBLISH_REDACTED && documents.stream().noneMatch(CaseDocument::isRedacted)) {
             throw ApiException.conflict("no-redacted-copy", "Upload a redacted copy of a document before deciding PUBLISH_REDACTED");
         }
     }

@@ -29,10 +29,11 @@ public class DecisionEvents {
         this.storage = storage;
     }
 
-    public ReviewDecided decided(ReviewCase c) {
+    /** The decision on the case, with its documents (all of them, in their order) when it publishes. */
+    public ReviewDecided decided(ReviewCase c, List<CaseDocument> documents) {
         boolean publish = c.decision.publishes() && c.consent != Consent.DO_NOT_PUBLISH;
         return new ReviewDecided(c.submissionId, c.id, c.reference, c.callId, c.callSlug, c.decision, c.receivedAt, c.decidedAt,
-                publish ? contribution(c) : null, publish ? documents(c) : List.of());
+                publish ? contribution(c) : null, publish ? documents(c, documents) : List.of());
     }
 
     public ReviewRetracted retracted(ReviewCase c) {
@@ -46,11 +47,11 @@ public class DecisionEvents {
     }
 
     /** The documents to publish: the originals, or for PUBLISH_REDACTED each document's redacted copy where there is one. */
-    private List<DocumentRef> documents(ReviewCase c) {
+    private List<DocumentRef> documents(ReviewCase c, List<CaseDocument> documents) {
         boolean anonymised = c.consent == Consent.PUBLISH_WITHOUT_NAME;
         List<DocumentRef> refs = new ArrayList<>();
         int annex = 0;
-        for (CaseDocument d : CaseDocument.ofCase(c.id)) {
+        for (CaseDocument d : documents) {
             boolean redacted = c.decision == Decision.PUBLISH_REDACTED && d.isRedacted();
             String fileName = redacted ? d.redactedFileName : d.fileName;
             if (anonymised) {
