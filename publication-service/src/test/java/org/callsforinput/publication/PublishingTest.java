@@ -232,6 +232,25 @@ class PublishingTest {
     }
 
     @Test
+    void aRetractionRightBehindItsDecisionWinsOverThePublicationJob() throws Exception {
+        CallSnapshot call = fixtures.openCall();
+        Fixtures.awaitCall(call);
+        UUID submissionId = UUID.randomUUID();
+        // The job claims and copies the document while the retraction arrives: both touch the same row.
+        fixtures.decide(Fixtures.decision(submissionId, call, Decision.PUBLISH, Fixtures.named("Raced Away", SubmitterCategory.STATE),
+                List.of(fixtures.docx("Raced", "raced.docx"))));
+        fixtures.retract(submissionId, call.callId());
+        Fixtures.awaitStatus(submissionId, Contribution.Status.RETRACTED);
+        UUID marker = UUID.randomUUID();
+        fixtures.decide(Fixtures.decision(marker, call, Decision.PUBLISH, Fixtures.named("Marker", SubmitterCategory.OTHER),
+                List.of(fixtures.docx("Marker", "marker.docx"))));
+        Fixtures.awaitStatus(marker, Contribution.Status.PUBLISHED);
+        assertThat(Fixtures.contribution(submissionId).status).isEqualTo(Contribution.Status.RETRACTED);
+        given().when().get("/public/calls/" + call.slug()).then()
+                .body(not(org.hamcrest.Matchers.containsString("Raced Away")));
+    }
+
+    @Test
     void decisionsThatDoNotPublishLeaveNothing() throws Exception {
         CallSnapshot call = fixtures.openCall();
         Fixtures.awaitCall(call);

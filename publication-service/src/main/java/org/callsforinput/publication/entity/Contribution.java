@@ -118,6 +118,11 @@ public class Contribution extends PanacheEntityBase {
         return find("submissionId", submissionId).firstResultOptional();
     }
 
+    /** The submission's contribution, locked: a retraction waits for the publication job's transaction on it. */
+    public static Optional<Contribution> lockBySubmission(UUID submissionId) {
+        return find("submissionId", submissionId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public static List<Contribution> publishedOfCall(UUID callId) {
         return list("callId = ?1 and status = ?2", Sort.ascending("publishedAt"), callId, Status.PUBLISHED);
     }

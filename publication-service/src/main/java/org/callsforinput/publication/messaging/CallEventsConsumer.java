@@ -1,14 +1,18 @@
 package org.callsforinput.publication.messaging;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.callsforinput.contracts.Topics;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.publication.service.CallDirectory;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /** Call events from submission-service; the work happens in {@link CallDirectory}. */
 @ApplicationScoped
@@ -22,6 +26,8 @@ public class CallEventsConsumer {
 
     @Incoming(Topics.CALLS)
     @Blocking
+    @Retry(maxRetries = 12, delay = 500, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, String> record) {
         directory.handle(InboundEvent.from(record));
     }

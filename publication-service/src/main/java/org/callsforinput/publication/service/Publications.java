@@ -155,7 +155,7 @@ public class Publications {
         if (r.submissionId() == null || r.callId() == null) {
             throw new IllegalArgumentException("review.retracted without submission or call");
         }
-        Contribution c = Contribution.findBySubmission(r.submissionId()).orElse(null);
+        Contribution c = Contribution.lockBySubmission(r.submissionId()).orElse(null);
         Instant now = Instant.now();
         if (c == null) {
             // Before its decision (a replay, another order): the decision that follows publishes nothing.

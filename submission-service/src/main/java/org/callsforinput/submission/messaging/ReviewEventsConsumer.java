@@ -1,14 +1,18 @@
 package org.callsforinput.submission.messaging;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.callsforinput.contracts.Topics;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.submission.service.StatusTracker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /** Review events from review-service; the work happens in {@link StatusTracker}. */
 @ApplicationScoped
@@ -22,6 +26,8 @@ public class ReviewEventsConsumer {
 
     @Incoming(Topics.REVIEWS)
     @Blocking
+    @Retry(maxRetries = 12, delay = 500, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, String> record) {
         tracker.handle(InboundEvent.from(record));
     }
