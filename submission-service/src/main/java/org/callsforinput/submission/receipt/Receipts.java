@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.callsforinput.submission.entity.CallForInput;
 import org.callsforinput.submission.entity.Document;
 import org.callsforinput.submission.entity.Submission;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,13 @@ import com.nimbusds.jose.jwk.JWK;
 public class Receipts {
 
     /** A receipt with its proof: the compact JWS whose payload is the receipt. */
-    public record SignedReceipt(Receipt receipt, String jws) {
+    public record SignedReceipt(
+            Receipt receipt,
+            @Schema(description = "Compact JWS (ES256, typ receipt+jws) whose payload is the receipt; verify it with the JWKS",
+                    examples = "eyJraWQiOiJhNzk2ZmE0My0yOGE5LTRmNTItYmUxNS0xNTAxOGVjOWE2MjEiLCJ0eXAiOiJyZWNlaXB0K2p3cyIsImFsZyI6IkVTMjU2In0"
+                            + ".eyJpc3N1ZXIiOiJzdWJtaXNzaW9uLXNlcnZpY2UiLCJyZWZlcmVuY2UiOiJFTUxFUi0yMDIzLTAwNDIiLA…"
+                            + ".E1-Xbi6IzgEBKbo9HL4aJrGuBOv0P84YpuSqyDGHHiAWrvc-1eOhuEkp8qKeq1_GY7Mrm-eoKasZwl9gYBmshA")
+            String jws) {
     }
 
     private final ReceiptSigner signer;

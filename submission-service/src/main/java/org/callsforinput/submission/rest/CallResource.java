@@ -17,15 +17,23 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.problem.Problem;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.submission.entity.CallForInput;
 import org.callsforinput.submission.entity.CallForInput.Status;
 import org.callsforinput.submission.service.CallService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,6 +56,9 @@ public class CallResource {
     @GET
     @PermitAll
     @Operation(summary = "List calls", description = "Open calls by default; CLOSED lists past calls; DRAFT is for call managers.")
+    @APIResponse(responseCode = "200", description = "The calls with that status, soonest deadline first")
+    @APIResponse(responseCode = "403", description = "DRAFT without the call-manager role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", ref = "forbidden")))
     public List<CallView> list(@QueryParam("status") @DefaultValue("OPEN") Status status) {
         if (status == Status.DRAFT && !identity.hasRole(Roles.CALL_MANAGER)) {
             throw new ForbiddenException();
@@ -60,6 +71,8 @@ public class CallResource {
     @Path("{id}")
     @PermitAll
     @Operation(summary = "Read one call")
+    @APIResponse(responseCode = "200", description = "The call")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public CallView get(UUID id) {
         return calls.find(id)
                 .filter(call -> call.isPublic() || identity.hasRole(Roles.CALL_MANAGER))
@@ -72,6 +85,12 @@ public class CallResource {
     @RolesAllowed(Roles.CALL_MANAGER)
     @SecurityRequirement(name = "oidc")
     @Operation(summary = "Create a call (as a draft)")
+    @APIResponse(responseCode = "201", description = "The call, in DRAFT", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/calls/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidCall")
+    @APIResponse(responseCode = "409", description = "Another call has this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "call-slug-taken", ref = "call-slug-taken")))
     public Response create(@Valid @NotNull CallRequest request) {
         CallForInput call = calls.create(request);
         return Response.created(URI.create("/calls/" + call.id)).entity(view(call, Instant.now())).build();
@@ -83,6 +102,11 @@ public class CallResource {
     @RolesAllowed(Roles.CALL_MANAGER)
     @SecurityRequirement(name = "oidc")
     @Operation(summary = "Replace a call's definition")
+    @APIResponse(responseCode = "200", description = "The call")
+    @APIResponse(responseCode = "400", ref = "InvalidCall")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Another call has this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "call-slug-taken", ref = "call-slug-taken")))
     public CallView replace(UUID id, @Valid @NotNull CallRequest request) {
         return calls.replace(id, request).map(call -> view(call, Instant.now()))
                 .orElseThrow(() -> ApiException.notFound("Call " + id));
@@ -93,6 +117,8 @@ public class CallResource {
     @RolesAllowed(Roles.CALL_MANAGER)
     @SecurityRequirement(name = "oidc")
     @Operation(summary = "Open a call: it becomes public and accepts submissions from opensAt")
+    @APIResponse(responseCode = "200", description = "The call, OPEN")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public CallView open(UUID id) {
         return changeStatus(id, Status.OPEN);
     }
@@ -102,6 +128,8 @@ public class CallResource {
     @RolesAllowed(Roles.CALL_MANAGER)
     @SecurityRequirement(name = "oidc")
     @Operation(summary = "Close a call: it stays public and accepts nothing more")
+    @APIResponse(responseCode = "200", description = "The call, CLOSED")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public CallView close(UUID id) {
         return changeStatus(id, Status.CLOSED);
     }

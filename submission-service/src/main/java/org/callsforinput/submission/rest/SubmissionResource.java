@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.problem.Problem;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.submission.entity.Document;
 import org.callsforinput.submission.entity.Submission;
@@ -37,7 +38,13 @@ import org.callsforinput.submission.service.Contributor;
 import org.callsforinput.submission.service.SubmissionService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,6 +55,10 @@ import io.smallrye.common.annotation.Blocking;
 @RolesAllowed(Roles.CONTRIBUTOR)
 @SecurityRequirement(name = "oidc")
 @Tag(name = "Submissions")
+@APIResponse(responseCode = "403", description = "Not a contributor, or the token names no organisation",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                @ExampleObject(name = "forbidden", ref = "forbidden"),
+                @ExampleObject(name = "no-organisation", ref = "no-organisation") }))
 public class SubmissionResource {
 
     private final SubmissionService submissions;
@@ -63,6 +74,22 @@ public class SubmissionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a draft for an open call")
+    @APIResponse(responseCode = "201", description = "The draft", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/submissions/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid metadata, or no such public call",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request"),
+                    @ExampleObject(name = "unknown-call", ref = "unknown-call"),
+                    @ExampleObject(name = "invalid-country", ref = "invalid-country"),
+                    @ExampleObject(name = "invalid-language", ref = "invalid-language"),
+                    @ExampleObject(name = "unknown-theme", ref = "unknown-theme"),
+                    @ExampleObject(name = "invalid-link", ref = "invalid-link") }))
+    @APIResponse(responseCode = "409", description = "The call does not accept submissions now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "call-not-open", ref = "call-not-open"),
+                    @ExampleObject(name = "deadline-passed", ref = "deadline-passed") }))
     public Response create(@Valid @NotNull SubmissionRequest request) {
         Submission draft = submissions.createDraft(contributor(), request);
         return Response.created(URI.create("/submissions/" + draft.id)).entity(view(draft)).build();
@@ -70,6 +97,9 @@ public class SubmissionResource {
 
     @GET
     @Operation(summary = "List your organisation's submissions, newest first")
+    @APIResponse(responseCode = "200", description = "One page of submissions")
+    @APIResponse(responseCode = "400", description = "page or size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "validation-failed", ref = "validation-failed")))
     public List<SubmissionView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return submissions.list(contributor(), page, size).stream().map(this::view).toList();
@@ -78,6 +108,8 @@ public class SubmissionResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read one of your organisation's submissions")
+    @APIResponse(responseCode = "200", description = "The submission")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public SubmissionView get(UUID id) {
         return submissions.find(contributor(), id).map(this::view).orElseThrow(() -> notFound(id));
     }
@@ -86,6 +118,22 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}")
     @Operation(summary = "Replace a draft's metadata")
+    @APIResponse(responseCode = "200", description = "The draft")
+    @APIResponse(responseCode = "400", description = "Invalid metadata, or another call",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request"),
+                    @ExampleObject(name = "call-immutable", ref = "call-immutable"),
+                    @ExampleObject(name = "invalid-country", ref = "invalid-country"),
+                    @ExampleObject(name = "invalid-language", ref = "invalid-language"),
+                    @ExampleObject(name = "unknown-theme", ref = "unknown-theme"),
+                    @ExampleObject(name = "invalid-link", ref = "invalid-link") }))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Not a draft any more, or the call does not accept submissions now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
+                    @ExampleObject(name = "call-not-open", ref = "call-not-open"),
+                    @ExampleObject(name = "deadline-passed", ref = "deadline-passed") }))
     public SubmissionView update(UUID id, @Valid @NotNull SubmissionRequest request) {
         return submissions.updateDraft(contributor(), id, request).map(this::view).orElseThrow(() -> notFound(id));
     }
@@ -93,6 +141,10 @@ public class SubmissionResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a draft and its documents")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Not a draft: withdraw it instead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-a-draft", ref = "not-a-draft")))
     public Response delete(UUID id) {
         if (!submissions.deleteDraft(contributor(), id)) {
             throw notFound(id);
@@ -106,6 +158,38 @@ public class SubmissionResource {
     @Blocking
     @Operation(summary = "Upload a document by streaming it as the request body",
             description = "The body is the file itself (any Content-Type); its type is checked by content. Size limits apply while streaming.")
+    @APIResponse(responseCode = "201", description = "The stored document", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "400", description = "No usable file name, an empty file, or an interrupted upload",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "invalid-file-name", ref = "invalid-file-name"),
+                    @ExampleObject(name = "empty-file", ref = "empty-file"),
+                    @ExampleObject(name = "upload-interrupted", ref = "upload-interrupted") }))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Not a draft, or the call's maximum number of files is reached",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
+                    @ExampleObject(name = "too-many-files", ref = "too-many-files") }))
+    @APIResponse(responseCode = "413", description = "Over the call's file or submission size limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "file-too-large", ref = "file-too-large"),
+                    @ExampleObject(name = "submission-too-large", ref = "submission-too-large") }))
+    @APIResponse(responseCode = "415", description = "A type the call does not accept, or content that is not what the name says",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "unsupported-document-type", ref = "unsupported-document-type"),
+                    @ExampleObject(name = "content-mismatch", ref = "content-mismatch") }))
+    @APIResponse(responseCode = "422", description = "Refused by the document checks or the virus scanner; nothing was kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "virus-found", ref = "virus-found"),
+                    @ExampleObject(name = "macro-enabled-document", ref = "macro-enabled-document"),
+                    @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
+                    @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),
+                    @ExampleObject(name = "malformed-document", ref = "malformed-document") }))
+    @APIResponse(responseCode = "503", description = "Storage or the virus scanner is away; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "storage-unavailable", ref = "storage-unavailable"),
+                    @ExampleObject(name = "scanner-unavailable", ref = "scanner-unavailable") }))
     public Response upload(UUID id,
             @Parameter(description = "MAIN (the Word contribution) or ANNEX") @QueryParam("role") @DefaultValue("MAIN") Document.Role role,
             @Parameter(description = "Original file name, kept as metadata", example = "contribution.docx") @QueryParam("fileName") String fileName,
@@ -118,10 +202,11 @@ public class SubmissionResource {
 
     /** A document to upload straight to object storage: its name, role, size and SHA-256 (lower-case hex). */
     public record UploadRequest(
-            @NotNull Document.Role role,
-            @NotBlank @Size(max = 255) String fileName,
-            @Positive long size,
-            @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "a lower-case hex SHA-256") String sha256) {
+            @NotNull @Schema(examples = "MAIN") Document.Role role,
+            @NotBlank @Size(max = 255) @Schema(examples = "Contribution ODH.docx") String fileName,
+            @Positive @Schema(description = "Bytes", examples = "48213") long size,
+            @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "a lower-case hex SHA-256")
+            @Schema(examples = "4d37a748c72a75226aca138fa9eb0c7c0a5e6fa0f30d374a05f5ba69630fa2ab") String sha256) {
     }
 
     @POST
@@ -129,6 +214,32 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get a presigned URL to PUT a document straight to object storage",
             description = "PUT the file to the URL before it expires, then confirm with POST .../uploads/{uploadId}/complete.")
+    @APIResponse(responseCode = "201", description = "The presigned PUT, valid for 15 minutes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionService.UploadTicket.class),
+                    examples = @ExampleObject(name = "ticket", value = """
+                            {"uploadId": "24b37fbc-7f55-432d-88ce-3bf20dfed4d2", "method": "PUT",
+                             "url": "https://storage.example.org/submissions/submissions/5017930d-eb6b-4af2-8680-ae55c569a515/24b37fbc-7f55-432d-88ce-3bf20dfed4d2?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=…",
+                             "expiresAt": "2023-05-10T14:13:42.107Z"}""")))
+    @APIResponse(responseCode = "400", description = "Invalid announcement or file name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request"),
+                    @ExampleObject(name = "invalid-file-name", ref = "invalid-file-name") }))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Not a draft, or the call's maximum number of files is reached",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
+                    @ExampleObject(name = "too-many-files", ref = "too-many-files") }))
+    @APIResponse(responseCode = "413", description = "The announced size is over the call's file or submission limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "file-too-large", ref = "file-too-large"),
+                    @ExampleObject(name = "submission-too-large", ref = "submission-too-large") }))
+    @APIResponse(responseCode = "415", description = "A type the call does not accept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unsupported-document-type", ref = "unsupported-document-type")))
+    @APIResponse(responseCode = "503", description = "Storage is away; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "storage-unavailable", ref = "storage-unavailable")))
     public Response startUpload(UUID id, @Valid @NotNull UploadRequest request) {
         SubmissionService.UploadTicket ticket = submissions.startUpload(contributor(), id, request.role(), request.fileName(),
                 request.size(), request.sha256());
@@ -138,6 +249,38 @@ public class SubmissionResource {
     @POST
     @Path("{id}/uploads/{uploadId}/complete")
     @Operation(summary = "Confirm a presigned upload: size, SHA-256 and content are verified")
+    @APIResponse(responseCode = "201", description = "The stored document", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "400", description = "The uploaded file is empty",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "empty-file", ref = "empty-file")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Not a draft, nothing uploaded yet, or the maximum number of files is reached",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
+                    @ExampleObject(name = "upload-not-found", ref = "upload-not-found"),
+                    @ExampleObject(name = "too-many-files", ref = "too-many-files") }))
+    @APIResponse(responseCode = "413", description = "Larger than announced, or over the submission limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "file-too-large", ref = "file-too-large"),
+                    @ExampleObject(name = "submission-too-large", ref = "submission-too-large") }))
+    @APIResponse(responseCode = "415", description = "Content that is not what the name says, or a type the call no longer accepts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "content-mismatch", ref = "content-mismatch"),
+                    @ExampleObject(name = "unsupported-document-type", ref = "unsupported-document-type") }))
+    @APIResponse(responseCode = "422", description = "Not the announced file, or refused by the checks or the virus scanner; nothing was kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "size-mismatch", ref = "size-mismatch"),
+                    @ExampleObject(name = "checksum-mismatch", ref = "checksum-mismatch"),
+                    @ExampleObject(name = "virus-found", ref = "virus-found"),
+                    @ExampleObject(name = "macro-enabled-document", ref = "macro-enabled-document"),
+                    @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
+                    @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),
+                    @ExampleObject(name = "malformed-document", ref = "malformed-document") }))
+    @APIResponse(responseCode = "503", description = "Storage or the virus scanner is away; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "storage-unavailable", ref = "storage-unavailable"),
+                    @ExampleObject(name = "scanner-unavailable", ref = "scanner-unavailable") }))
     public Response completeUpload(UUID id, UUID uploadId) {
         Document document = submissions.completeUpload(contributor(), id, uploadId);
         return Response.created(URI.create("/submissions/" + id + "/documents/" + document.id))
@@ -147,6 +290,10 @@ public class SubmissionResource {
     @DELETE
     @Path("{id}/documents/{documentId}")
     @Operation(summary = "Remove a document from a draft")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-a-draft", ref = "not-a-draft")))
     public Response removeDocument(UUID id, UUID documentId) {
         if (!submissions.removeDocument(contributor(), id, documentId)) {
             throw ApiException.notFound("Document " + documentId);
@@ -157,6 +304,16 @@ public class SubmissionResource {
     @POST
     @Path("{id}/submit")
     @Operation(summary = "Submit a complete draft; answers with the signed receipt")
+    @APIResponse(responseCode = "200", description = "Received: the receipt and its signed JWS")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "Already submitted, or the call does not accept submissions now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "already-submitted", ref = "already-submitted"),
+                    @ExampleObject(name = "call-not-open", ref = "call-not-open"),
+                    @ExampleObject(name = "deadline-passed", ref = "deadline-passed") }))
+    @APIResponse(responseCode = "422", description = "No main document in Word format",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "incomplete-submission", ref = "incomplete-submission")))
     public Receipts.SignedReceipt submit(UUID id) {
         return submissions.submit(contributor(), id).map(s -> receipts.read(s.receiptJws)).orElseThrow(() -> notFound(id));
     }
@@ -164,6 +321,8 @@ public class SubmissionResource {
     @GET
     @Path("{id}/receipt")
     @Operation(summary = "The signed receipt of a submitted contribution")
+    @APIResponse(responseCode = "200", description = "The receipt and its signed JWS")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Receipts.SignedReceipt receipt(UUID id) {
         return submissions.find(contributor(), id)
                 .filter(s -> s.receiptJws != null)
@@ -174,6 +333,10 @@ public class SubmissionResource {
     @POST
     @Path("{id}/withdraw")
     @Operation(summary = "Withdraw a submitted contribution")
+    @APIResponse(responseCode = "200", description = "The submission, WITHDRAWN (withdrawing again changes nothing)")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "A draft: delete it instead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-submitted", ref = "not-submitted")))
     public SubmissionView withdraw(UUID id) {
         return submissions.withdraw(contributor(), id).map(this::view).orElseThrow(() -> notFound(id));
     }
