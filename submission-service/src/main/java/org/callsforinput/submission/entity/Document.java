@@ -1,6 +1,7 @@
 package org.callsforinput.submission.entity;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,7 +54,9 @@ public class Document extends PanacheEntityBase {
         return list("submissionId", Sort.ascending("createdAt"), submissionId);
     }
 
-    public static boolean keyExists(String objectKey) {
-        return count("objectKey", objectKey) > 0;
+    /** Which of these object keys a document owns. */
+    public static List<String> ownedKeys(Collection<String> objectKeys) {
+        return getEntityManager().createQuery("select e.objectKey from Document e where e.objectKey in :keys", String.class)
+                .setParameter("keys", objectKeys).getResultList();
     }
 }

@@ -1,6 +1,8 @@
 package org.callsforinput.submission.entity;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -44,7 +46,9 @@ public class PendingUpload extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
-    public static boolean keyExists(String objectKey) {
-        return count("objectKey", objectKey) > 0;
+    /** Which of these object keys an announced upload owns. */
+    public static List<String> ownedKeys(Collection<String> objectKeys) {
+        return getEntityManager().createQuery("select e.objectKey from PendingUpload e where e.objectKey in :keys", String.class)
+                .setParameter("keys", objectKeys).getResultList();
     }
 }

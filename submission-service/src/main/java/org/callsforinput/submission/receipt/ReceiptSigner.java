@@ -37,6 +37,7 @@ public class ReceiptSigner {
 
     private final ReceiptConfig config;
     private volatile ECKey key;
+    private volatile ECDSASigner signer;
     private volatile JWKSet publicKeys;
 
     public ReceiptSigner(ReceiptConfig config) {
@@ -77,6 +78,11 @@ public class ReceiptSigner {
             known.add(key);
         }
         publicKeys = new JWKSet(known).toPublicJWKSet();
+        try {
+            signer = new ECDSASigner(key); // converts the JWK to a Java key once, not per receipt
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot use the receipt signing key", e);
+        }
     }
 
     /** Signs the receipt's JSON: the result is the receipt itself, verifiable with {@link #publicKeys()}. */
@@ -84,7 +90,7 @@ public class ReceiptSigner {
         try {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(TYPE).build(),
                     new Payload(receiptJson));
-            jws.sign(new ECDSASigner(key));
+            jws.sign(signer);
             return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a receipt", e);

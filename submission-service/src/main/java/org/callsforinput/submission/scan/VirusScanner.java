@@ -118,10 +118,12 @@ public class VirusScanner {
         AtomicBoolean stalled = new AtomicBoolean();
         try (Socket socket = connect(); InputStream in = Files.newInputStream(file)) {
             OutputStream out = socket.getOutputStream();
-            byte[] chunk = new byte[4 + config.chunkSize()];
+            // No larger than the file: a 1 MiB buffer for a 100 KB file would be a humongous allocation for the GC.
+            int chunkSize = (int) Math.max(1, Math.min(config.chunkSize(), Files.size(file)));
+            byte[] chunk = new byte[4 + chunkSize];
             send(socket, out, "zINSTREAM\0".getBytes(StandardCharsets.US_ASCII), 10, stalled);
             try {
-                for (int n = in.readNBytes(chunk, 4, config.chunkSize()); n > 0; n = in.readNBytes(chunk, 4, config.chunkSize())) {
+                for (int n = in.readNBytes(chunk, 4, chunkSize); n > 0; n = in.readNBytes(chunk, 4, chunkSize)) {
                     putLength(chunk, n);
                     send(socket, out, chunk, 4 + n, stalled);
                 }

@@ -2,7 +2,10 @@ package org.callsforinput.submission.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +25,9 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class OrphanCleanup {
+
+    /** Objects checked against the database per query (one listing page). */
+    private static final int BATCH = 1000;
 
     private final DocumentStore store;
     private final Duration minAge;
@@ -51,21 +57,26 @@ public class OrphanCleanup {
             QuarkusTransaction.requiringNew().run(() -> PendingUpload.deleteById(upload.id));
         }
         Instant cutoff = Instant.now().minus(minAge);
-        int removed = expired.size();
-        for (Item item : store.list("submissions/")) {
-            if (item.lastModified().toInstant().isAfter(cutoff)) {
-                continue;
+        AtomicInteger removed = new AtomicInteger(expired.size());
+        store.forEachBatch("submissions/", BATCH, items -> {
+            List<String> old = items.stream().filter(item -> !item.lastModified().toInstant().isAfter(cutoff))
+                    .map(Item::objectName).toList();
+            if (old.isEmpty()) {
+                return;
             }
-            boolean owned = QuarkusTransaction.requiringNew().call(
-                    () -> Document.keyExists(item.objectName()) || PendingUpload.keyExists(item.objectName()));
-            if (!owned) {
-                store.remove(item.objectName());
-                removed++;
-            }
+            Set<String> owned = QuarkusTransaction.requiringNew().call(() -> {
+                Set<String> keys = new HashSet<>(Document.ownedKeys(old));
+                keys.addAll(PendingUpload.ownedKeys(old));
+                return keys;
+            });
+            old.stream().filter(key -> !owned.contains(key)).forEach(key -> {
+                store.remove(key);
+                removed.incrementAndGet();
+            });
+        });
+        if (removed.get() > 0) {
+            Log.infof("Orphan clean-up removed %d objects", removed.get());
         }
-        if (removed > 0) {
-            Log.infof("Orphan clean-up removed %d objects", removed);
-        }
-        return removed;
+        return removed.get();
     }
 }

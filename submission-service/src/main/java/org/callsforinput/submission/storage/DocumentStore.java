@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -118,18 +119,29 @@ public class DocumentStore {
         }
     }
 
-    /** Keys under a prefix with their last-modified time, for the orphan clean-up. */
-    public List<io.minio.messages.Item> list(String prefix) {
-        List<io.minio.messages.Item> items = new ArrayList<>();
+    /**
+     * Hands the objects under a prefix to {@code batch}, {@code size} at a time, as the listing pages arrive (memory
+     * stays bounded however many objects the bucket holds). For the orphan clean-up.
+     */
+    public void forEachBatch(String prefix, int size, Consumer<List<Item>> batch) {
+        List<Item> items = new ArrayList<>(size);
         try {
-            for (Result<io.minio.messages.Item> item : client.listObjects(
+            for (Result<Item> item : client.listObjects(
                     ListObjectsArgs.builder().bucket(storage.bucket()).prefix(prefix).recursive(true).build())) {
                 items.add(item.get());
+                if (items.size() == size) {
+                    batch.accept(List.copyOf(items));
+                    items.clear();
+                }
             }
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
             throw unavailable(e);
         }
-        return items;
+        if (!items.isEmpty()) {
+            batch.accept(items);
+        }
     }
 
     /** Opens a stored object for reading. */

@@ -139,8 +139,8 @@ class IntakeBenchmarkTest {
         Stats whole = new Stats();
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        // Warm-up (JIT, connection pools), not measured.
-        int warmup = Integer.getInteger("bench.warmup", 300);
+        // Warm-up, not measured: connection pools, and the JIT, which compiles for a minute or more under this load.
+        int warmup = Integer.getInteger("bench.warmup", 1500);
         List<Future<?>> warming = new ArrayList<>();
         for (int i = 0; i < warmup; i++) {
             warming.add(pool.submit(() -> {
@@ -152,6 +152,7 @@ class IntakeBenchmarkTest {
             future.get();
         }
         List<Future<?>> futures = new ArrayList<>();
+        CpuTime cpuBefore = CpuTime.now(service.pid());
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MINUTES.toNanos(5);
         for (int i = 0; i < submissions; i++) {
@@ -172,6 +173,7 @@ class IntakeBenchmarkTest {
             future.get();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuTime cpu = CpuTime.now(service.pid()).minus(cpuBefore);
         pool.shutdown();
         report.append("## Small submissions (draft + 100 KB Word document + submit)\n\n")
                 .append("%d submissions by %d concurrent clients in %.1f s: **%.0f submissions/s** (%.0f requests/s), %d failed.%n%n"
@@ -181,8 +183,51 @@ class IntakeBenchmarkTest {
                 .append(create.row("create draft")).append('\n')
                 .append(upload.row("upload 100 KB document")).append('\n')
                 .append(submit.row("submit (receipt)")).append('\n')
-                .append(whole.row("whole submission")).append("\n\n");
+                .append(whole.row("whole submission")).append("\n\n")
+                .append(cpu.describe(whole.count(), seconds)).append("\n\n");
         assertThat(failures.get()).isZero();
+    }
+
+    /**
+     * CPU time used by the service process and by the whole machine (all processes: stack, load generator), from
+     * Linux's /proc, in clock ticks of 10 ms; zero where /proc cannot be read.
+     */
+    private record CpuTime(long serviceTicks, long machineTicks) {
+
+        static CpuTime now(long pid) {
+            return new CpuTime(ticks(Path.of("/proc/" + pid + "/stat"), true), ticks(Path.of("/proc/stat"), false));
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(serviceTicks - earlier.serviceTicks, machineTicks - earlier.machineTicks);
+        }
+
+        String describe(long submissions, double seconds) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double serviceMs = serviceTicks * 10.0 / Math.max(1, submissions);
+            return ("CPU during the measured phase: the service used %.1f CPU-seconds (%.0f %% of %d cores), %.1f ms per "
+                    + "submission; the whole machine %.1f CPU-seconds (%.0f %%), %.1f ms per submission. With %d cores to "
+                    + "itself the service would be bounded at about %.0f submissions/s by its own CPU.")
+                    .formatted(serviceTicks / 100.0, serviceTicks / (seconds * cores), cores, serviceMs,
+                            machineTicks / 100.0, machineTicks / (seconds * cores), machineTicks * 10.0 / Math.max(1, submissions),
+                            cores, serviceMs == 0 ? 0 : cores * 1000 / serviceMs);
+        }
+
+        /** utime + stime of a process (fields 14 and 15), or user + nice + system + irq + softirq of all CPUs. */
+        private static long ticks(Path file, boolean process) {
+            try {
+                String line = Files.readAllLines(file).get(0);
+                if (process) {
+                    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+                String[] f = line.trim().split("\\s+");
+                return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                        + Long.parseLong(f[7]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
     }
 
     private static void oneSubmission(String call, byte[] docx, Stats create, Stats upload, Stats submit) throws Exception {
