@@ -41,7 +41,8 @@ public class Receipts {
         this.mapper = mapper;
     }
 
-    public String issue(Submission s, CallForInput call, List<Document> documents) {
+    /** Signs the receipt of a submission that is being received. */
+    public SignedReceipt issue(Submission s, CallForInput call, List<Document> documents) {
         Receipt receipt = new Receipt(signer.issuer(), s.reference, s.id, call.id, call.slug, s.organisationId,
                 s.organisationName, s.title, s.receivedAt, call.deadlineLocal, call.timeZone,
                 s.late ? Receipt.Timeliness.LATE : Receipt.Timeliness.ON_TIME,
@@ -49,7 +50,7 @@ public class Receipts {
                         d.sizeBytes, d.sha256)).toList(),
                 s.links, s.consent);
         try {
-            return signer.sign(mapper.writeValueAsString(receipt));
+            return new SignedReceipt(receipt, signer.sign(mapper.writeValueAsString(receipt)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a receipt", e);
         }

@@ -315,7 +315,7 @@ public class SubmissionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "incomplete-submission", ref = "incomplete-submission")))
     public Receipts.SignedReceipt submit(UUID id) {
-        return submissions.submit(contributor(), id).map(s -> receipts.read(s.receiptJws)).orElseThrow(() -> notFound(id));
+        return submissions.submit(contributor(), id).orElseThrow(() -> notFound(id));
     }
 
     @GET

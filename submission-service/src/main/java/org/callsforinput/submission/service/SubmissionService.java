@@ -236,9 +236,12 @@ public class SubmissionService {
         return document.isPresent();
     }
 
-    /** Moves a complete draft to RECEIVED, with its {@code submission.received} event in the same transaction. */
+    /**
+     * Moves a complete draft to RECEIVED, with its {@code submission.received} event in the same transaction; answers
+     * with its signed receipt.
+     */
     @Transactional
-    public Optional<Submission> submit(Contributor who, UUID id) {
+    public Optional<Receipts.SignedReceipt> submit(Contributor who, UUID id) {
         return Submission.lockOwned(id, who.organisationId()).map(submission -> {
             if (submission.status != Submission.Status.DRAFT) {
                 throw ApiException.conflict("already-submitted", "Submission " + submission.reference + " was already submitted");
@@ -261,10 +264,11 @@ public class SubmissionService {
             submission.receivedAt = now;
             submission.late = timeliness == Timeliness.LATE;
             submission.updatedAt = now;
-            submission.receiptJws = receipts.issue(submission, call, documents);
+            Receipts.SignedReceipt receipt = receipts.issue(submission, call, documents);
+            submission.receiptJws = receipt.jws();
             outbox.publish(Topics.SUBMISSIONS, EventTypes.SUBMISSION_RECEIVED, id.toString(), received(submission, call, documents));
             Log.infof("Submission %s received for call %s (late: %s)", submission.reference, call.slug, submission.late);
-            return submission;
+            return receipt;
         });
     }
 
@@ -299,9 +303,13 @@ public class SubmissionService {
     }
 
     private long uploadLimit(Contributor who, UUID id, Document.Role role, DocumentFormat claimed) {
-        Submission submission = Submission.findOwned(id, who.organisationId())
-                .orElseThrow(() -> ApiException.notFound("Submission " + id));
+        return uploadLimit(Submission.findOwned(id, who.organisationId())
+                .orElseThrow(() -> ApiException.notFound("Submission " + id)), role, claimed);
+    }
+
+    private long uploadLimit(Submission submission, Document.Role role, DocumentFormat claimed) {
         requireDraft(submission);
+        UUID id = submission.id;
         CallForInput call = CallForInput.findById(submission.callId);
         List<DocumentFormat> accepted = role == Document.Role.MAIN ? call.mainTypes : call.annexTypes;
         if (!accepted.contains(claimed)) {
@@ -325,9 +333,8 @@ public class SubmissionService {
             DocumentFormat format, DocumentStore.Stored stored) {
         Submission submission = Submission.lockOwned(id, who.organisationId())
                 .orElseThrow(() -> ApiException.notFound("Submission " + id));
-        requireDraft(submission);
         // Re-checked under the lock: two parallel uploads must not both pass the limits.
-        if (stored.size() > uploadLimit(who, id, role, format)) {
+        if (stored.size() > uploadLimit(submission, role, format)) {
             throw new ApiException(413, "submission-too-large", "Submission too large",
                     "With this file the submission would exceed the call's limits");
         }

@@ -70,7 +70,11 @@ class IntakeBenchmarkTest {
         Thread.sleep(Long.getLong("bench.settle-ms", 30_000));
         StackInfo info = StackInfo.load();
         service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "submission-service", "submission_e2e", freePort(),
-                Map.of("STORAGE_BUCKET", "submissions-bench", "QUARKUS_LOG_LEVEL", "WARN"), OUT);
+                Map.of(
+                        // A bucket of its own per run: S3Proxy's file-system store lists a large directory slowly.
+                        "STORAGE_BUCKET", "submissions-bench-" + System.currentTimeMillis(), "QUARKUS_LOG_LEVEL", "WARN",
+                        // to compare JVM options, e.g. -Dbench.service-jvm-options=-XX:TieredStopAtLevel=1
+                        "JAVA_TOOL_OPTIONS", System.getProperty("bench.service-jvm-options", "")), OUT);
         base = service.baseUrl();
     }
 
