@@ -167,14 +167,8 @@ public class SubmissionResource {
                     @ExampleObject(name = "empty-file", ref = "empty-file"),
                     @ExampleObject(name = "upload-interrupted", ref = "upload-interrupted") }))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "Not a draft, or the call's maximum number of files is reached",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
-                    @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
-                    @ExampleObject(name = "too-many-files", ref = "too-many-files") }))
-    @APIResponse(responseCode = "413", description = "Over the call's file or submission size limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
-                    @ExampleObject(name = "file-too-large", ref = "file-too-large"),
-                    @ExampleObject(name = "submission-too-large", ref = "submission-too-large") }))
+    @APIResponse(responseCode = "409", ref = "DraftClosedOrFull")
+    @APIResponse(responseCode = "413", ref = "OverSizeLimit")
     @APIResponse(responseCode = "415", description = "A type the call does not accept, or content that is not what the name says",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "unsupported-document-type", ref = "unsupported-document-type"),
@@ -186,10 +180,7 @@ public class SubmissionResource {
                     @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
                     @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),
                     @ExampleObject(name = "malformed-document", ref = "malformed-document") }))
-    @APIResponse(responseCode = "503", description = "Storage or the virus scanner is away; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
-                    @ExampleObject(name = "storage-unavailable", ref = "storage-unavailable"),
-                    @ExampleObject(name = "scanner-unavailable", ref = "scanner-unavailable") }))
+    @APIResponse(responseCode = "503", ref = "StorageOrScannerAway")
     public Response upload(UUID id,
             @Parameter(description = "MAIN (the Word contribution) or ANNEX") @QueryParam("role") @DefaultValue("MAIN") Document.Role role,
             @Parameter(description = "Original file name, kept as metadata", example = "contribution.docx") @QueryParam("fileName") String fileName,
@@ -227,14 +218,8 @@ public class SubmissionResource {
                     @ExampleObject(name = "malformed-request", ref = "malformed-request"),
                     @ExampleObject(name = "invalid-file-name", ref = "invalid-file-name") }))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "Not a draft, or the call's maximum number of files is reached",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
-                    @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
-                    @ExampleObject(name = "too-many-files", ref = "too-many-files") }))
-    @APIResponse(responseCode = "413", description = "The announced size is over the call's file or submission limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
-                    @ExampleObject(name = "file-too-large", ref = "file-too-large"),
-                    @ExampleObject(name = "submission-too-large", ref = "submission-too-large") }))
+    @APIResponse(responseCode = "409", ref = "DraftClosedOrFull")
+    @APIResponse(responseCode = "413", ref = "OverSizeLimit")
     @APIResponse(responseCode = "415", description = "A type the call does not accept",
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "unsupported-document-type", ref = "unsupported-document-type")))
@@ -260,10 +245,7 @@ public class SubmissionResource {
                     @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
                     @ExampleObject(name = "upload-not-found", ref = "upload-not-found"),
                     @ExampleObject(name = "too-many-files", ref = "too-many-files") }))
-    @APIResponse(responseCode = "413", description = "Larger than announced, or over the submission limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
-                    @ExampleObject(name = "file-too-large", ref = "file-too-large"),
-                    @ExampleObject(name = "submission-too-large", ref = "submission-too-large") }))
+    @APIResponse(responseCode = "413", ref = "OverSizeLimit")
     @APIResponse(responseCode = "415", description = "Content that is not what the name says, or a type the call no longer accepts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "content-mismatch", ref = "content-mismatch"),
@@ -277,10 +259,7 @@ public class SubmissionResource {
                     @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
                     @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),
                     @ExampleObject(name = "malformed-document", ref = "malformed-document") }))
-    @APIResponse(responseCode = "503", description = "Storage or the virus scanner is away; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
-                    @ExampleObject(name = "storage-unavailable", ref = "storage-unavailable"),
-                    @ExampleObject(name = "scanner-unavailable", ref = "scanner-unavailable") }))
+    @APIResponse(responseCode = "503", ref = "StorageOrScannerAway")
     public Response completeUpload(UUID id, UUID uploadId) {
         Document document = submissions.completeUpload(contributor(), id, uploadId);
         return Response.created(URI.create("/submissions/" + id + "/documents/" + document.id))
@@ -292,8 +271,7 @@ public class SubmissionResource {
     @Operation(summary = "Remove a document from a draft")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "Not a draft",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-a-draft", ref = "not-a-draft")))
+    @APIResponse(responseCode = "409", ref = "NotADraft")
     public Response removeDocument(UUID id, UUID documentId) {
         if (!submissions.removeDocument(contributor(), id, documentId)) {
             throw ApiException.notFound("Document " + documentId);
