@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,20 +125,25 @@ public class DocumentStore {
      * stays bounded however many objects the bucket holds). For the orphan clean-up.
      */
     public void forEachBatch(String prefix, int size, Consumer<List<Item>> batch) {
+        Iterator<Result<Item>> listing = client.listObjects(
+                ListObjectsArgs.builder().bucket(storage.bucket()).prefix(prefix).recursive(true).build()).iterator();
         List<Item> items = new ArrayList<>(size);
-        try {
-            for (Result<Item> item : client.listObjects(
-                    ListObjectsArgs.builder().bucket(storage.bucket()).prefix(prefix).recursive(true).build())) {
-                items.add(item.get());
-                if (items.size() == size) {
-                    batch.accept(List.copyOf(items));
-                    items.clear();
+        while (true) {
+            Item item;
+            try {
+                if (!listing.hasNext()) {
+                    break;
                 }
+                item = listing.next().get();
+            } catch (Exception e) {
+                // Only the listing's failures mean storage is away; the batch's own failures propagate as they are.
+                throw unavailable(e);
             }
-        } catch (ApiException e) {
-            throw e;
-        } catch (Exception e) {
-            throw unavailable(e);
+            items.add(item);
+            if (items.size() == size) {
+                batch.accept(List.copyOf(items));
+                items.clear();
+            }
         }
         if (!items.isEmpty()) {
             batch.accept(items);
