@@ -10,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +17,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
+import org.callsforinput.platform.work.LeasedWork;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -35,7 +32,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * Sends committed outbox events to Kafka as binary-mode CloudEvents (record key = aggregate id, {@code ce_id} =
  * event id) and marks them sent once the broker acknowledged them. Delivery is at least once: a crash between
- * the broker's acknowledgement and the commit resends, which consumers absorb by event id.
+ * the broker's acknowledgement and the commit resends, which consumers absorb by event id. Runs as a
+ * {@link LeasedWork} loop; unlike the other loops it keeps its rows locked while Kafka acknowledges (a send is
+ * bounded by seconds, and holding the lock keeps each aggregate's events in order), so it needs no lease column.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,9 +42,7 @@ public class OutboxRelay {
     static final String CHANNEL = "outbox";
 
     private final Emitter<String> emitter;
-    private final ManagedExecutor executor;
-    private final ReentrantLock running = new ReentrantLock();
-    private final AtomicBoolean wakeUp = new AtomicBoolean();
+    private final LeasedWork work;
     private final URI source;
     private final int batchSize;
     private final Duration retention;
@@ -55,10 +52,7 @@ public class OutboxRelay {
             @ConfigProperty(name = "platform.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "platform.outbox.retention") Duration retention) {
         this.emitter = emitter;
-        // No context carried over: the committing transaction (already ended) must not follow the relay, which
-        // runs its own transactions.
-        this.executor = ManagedExecutor.builder().propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING)
-                .maxAsync(1).build();
+        this.work = new LeasedWork("Outbox relay", batchSize, () -> relayBatch());
         this.source = URI.create("/" + serviceName);
         this.batchSize = batchSize;
         this.retention = retention;
@@ -66,17 +60,12 @@ public class OutboxRelay {
 
     @PreDestroy
     void shutdown() {
-        executor.shutdown();
+        work.close();
     }
 
     /** After a commit that recorded events, relay at once (coalesced) instead of waiting for the next poll. */
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Recorded recorded) {
-        if (wakeUp.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                wakeUp.set(false);
-                relayPending();
-            });
-        }
+        work.wakeUp();
     }
 
     /** The poll: catches what the wake-up missed (Kafka down, a crash, another replica's rows). */
@@ -87,23 +76,13 @@ public class OutboxRelay {
     }
 
     void relayPending() {
-        // One relay at a time in this JVM; replicas are kept apart by SKIP LOCKED.
-        if (!running.tryLock()) {
-            return;
-        }
-        try {
-            int sent;
-            do {
-                sent = relayBatch();
-            } while (sent == batchSize);
-        } catch (RuntimeException e) {
-            Log.warnf("Outbox relay pass failed, will retry: %s", e.getMessage());
-        } finally {
-            running.unlock();
-        }
+        work.runPass();
     }
 
-    /** Sends one batch in order; returns how many were acknowledged. The first failure ends the batch. */
+    /**
+     * Sends one batch in order; returns how many were acknowledged (a short count ends the pass). The first failure
+     * ends the batch.
+     */
     @Transactional
     public int relayBatch() {
         List<OutboxEvent> batch = OutboxEvent.lockUnsent(batchSize);

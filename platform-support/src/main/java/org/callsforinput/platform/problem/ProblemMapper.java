@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.callsforinput.platform.storage.ObjectMissingException;
+import org.callsforinput.platform.storage.StorageUnavailableException;
+
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -35,6 +38,27 @@ public class ProblemMapper {
         Response.ResponseBuilder response = respond(e.status(), e.slug(), e.title(), e.getMessage(), List.of());
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** Every service's answer to object storage being away: retry later. */
+    @ServerExceptionMapper
+    public Response storageUnavailable(StorageUnavailableException e) {
+        Log.warnf("%s", e.getMessage());
+        return respond(503, StorageUnavailableException.SLUG, StorageUnavailableException.TITLE,
+                "Document storage is temporarily unavailable; retry later", List.of())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .build();
+    }
+
+    /**
+     * A stored object that an operation needed and did not find, where the operation gave no answer of its own (those
+     * that know what a missing object means, such as an upload not made yet, catch the exception themselves).
+     */
+    @ServerExceptionMapper
+    public Response objectMissing(ObjectMissingException e) {
+        Log.errorf("Stored object missing: %s", e.getMessage());
+        return respond(404, ObjectMissingException.SLUG, ObjectMissingException.TITLE,
+                "The stored document is missing", List.of()).build();
     }
 
     @ServerExceptionMapper

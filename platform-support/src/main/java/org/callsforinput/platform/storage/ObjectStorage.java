@@ -1,11 +1,23 @@
 package org.callsforinput.platform.storage;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -17,19 +29,36 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
+import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
+import io.minio.messages.Item;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
-/** The MinIO SDK client of the service, and its bucket, created when missing. */
+/**
+ * The one home of object storage for every service: its bucket (created when missing), and every operation the
+ * services perform, each with the same two failures: {@link StorageUnavailableException} (retry later) and
+ * {@link ObjectMissingException} (the storage answered, the object is not there). Bytes are hashed while they
+ * stream ({@link HashingInputStream}); uploads of unknown length use an explicit part size, so one upload buffers
+ * one part; every call is bounded by the timeouts of {@link StorageConfig}. A service keeps only its keys and its
+ * bucket policy. No method here knows about HTTP: {@code ProblemMapper} turns the failures into problems.
+ */
 @ApplicationScoped
 public class ObjectStorage {
+
+    private static final String OCTET_STREAM = "application/octet-stream";
 
     private final StorageConfig config;
     private final MinioClient client;
@@ -41,7 +70,7 @@ public class ObjectStorage {
                 .endpoint(config.endpoint())
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())
-                .httpClient(httpClient())
+                .httpClient(httpClient(config))
                 .build();
         // The region is set, so presigning is a local computation: no request reaches the public endpoint.
         this.presigner = MinioClient.builder()
@@ -52,11 +81,11 @@ public class ObjectStorage {
     }
 
     /**
-     * The SDK's own defaults (HTTP/1.1, 5-minute timeouts) with the TLS trust given once. The SDK derives a client
-     * from this one for every upload; without an explicit trust manager OkHttp would load the platform's CA
-     * certificates again each time (measured: 2 % of the service's CPU under load).
+     * HTTP/1.1, the configured timeouts, and the TLS trust given once. The SDK derives a client from this one for
+     * every upload; without an explicit trust manager OkHttp would load the platform's CA certificates again each
+     * time (measured: 2 % of the service's CPU under load).
      */
-    private static OkHttpClient httpClient() {
+    private static OkHttpClient httpClient(StorageConfig config) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init((KeyStore) null);
@@ -65,9 +94,10 @@ public class ObjectStorage {
                     .findFirst().orElseThrow(() -> new IllegalStateException("No X.509 trust manager"));
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] { trust }, null);
-            Duration timeout = Duration.ofMinutes(5);
             return new OkHttpClient.Builder()
-                    .connectTimeout(timeout).writeTimeout(timeout).readTimeout(timeout)
+                    .connectTimeout(config.connectTimeout())
+                    .readTimeout(config.readTimeout())
+                    .writeTimeout(config.writeTimeout())
                     .protocols(List.of(Protocol.HTTP_1_1))
                     .sslSocketFactory(tls.getSocketFactory(), trust)
                     .build();
@@ -76,11 +106,13 @@ public class ObjectStorage {
         }
     }
 
+    /** The SDK client, for tests that place or inspect objects; service code goes through the methods here. */
     @Produces
     MinioClient client() {
         return client;
     }
 
+    /** The service's own bucket. */
     public String bucket() {
         return config.bucket();
     }
@@ -92,37 +124,304 @@ public class ObjectStorage {
     void onStart(@Observes StartupEvent event) {
         try {
             ensureBucket();
-        } catch (Exception e) {
+        } catch (StorageUnavailableException e) {
             // Not fatal: readiness reports object storage as down and retries until it is back.
             Log.warnf("Object storage %s not reachable at start: %s", config.endpoint(), e.getMessage());
         }
     }
 
-    /** Checks that the bucket exists, creating it when missing. Throws when the storage cannot be reached. */
-    public void ensureBucket() throws Exception {
-        if (client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
-            return;
-        }
+    /** Checks that the bucket exists, creating it when missing. */
+    public void ensureBucket() {
         try {
-            client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build());
-            Log.infof("Created bucket %s", config.bucket());
-        } catch (ErrorResponseException e) {
-            if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
-                throw e;
+            if (client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
+                return;
             }
+            try {
+                client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build());
+                Log.infof("Created bucket %s", config.bucket());
+            } catch (ErrorResponseException e) {
+                if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                    throw e;
+                }
+            }
+        } catch (Exception e) {
+            throw unavailable("bucket " + config.bucket(), e);
         }
     }
 
     /**
-     * A URL that lets its holder PUT one object into the bucket until it expires. It names the public endpoint
+     * Streams {@code body} to {@code key} in the own bucket while hashing it and copying it to a spool file, and
+     * stops as soon as it exceeds {@code limit} bytes ({@link SizeLimitExceededException}, nothing kept). With a
+     * known length the SDK sizes its parts to the object (a small file is one PUT); without one it buffers one part
+     * of the configured size. A failing {@code body} is a {@link SourceFailedException}. On any failure the object
+     * and the spool file are removed.
+     */
+    public Spooled putSpooled(String key, InputStream body, long limit, Long contentLength, String contentType,
+            Map<String, String> metadata) {
+        Path spool = createSpool("upload-");
+        HashingInputStream in = null;
+        try (OutputStream copy = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
+            in = new HashingInputStream(body, copy, limit);
+            client.putObject(PutObjectArgs.builder()
+                    .bucket(config.bucket())
+                    .object(key)
+                    .stream(in, contentLength == null ? -1 : contentLength, contentLength == null ? config.partSize() : -1)
+                    .contentType(contentType == null ? OCTET_STREAM : contentType)
+                    .userMetadata(metadata)
+                    .build());
+        } catch (Exception e) {
+            deleteQuietly(spool);
+            removeQuietly(key);
+            throw translate(config.bucket(), key, e, in, limit, true);
+        }
+        return new Spooled(key, in.count(), in.sha256(), spool);
+    }
+
+    /**
+     * Streams {@code body} of {@code size} bytes (-1 when unknown: parts of the configured size) to {@code key} in
+     * the own bucket, hashing it on the way. A failing {@code body} is a {@link SourceFailedException}.
+     */
+    public Digest put(String key, InputStream body, long size, String contentType) {
+        HashingInputStream in = new HashingInputStream(body);
+        try {
+            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .contentType(contentType == null ? OCTET_STREAM : contentType)
+                    .stream(in, size, size < 0 ? config.partSize() : -1).build());
+        } catch (Exception e) {
+            throw translate(config.bucket(), key, e, in, Long.MAX_VALUE, true);
+        }
+        return in.digest();
+    }
+
+    /**
+     * Reads an object into a spool file, hashing and counting it, and stops once it exceeds {@code limit} bytes
+     * ({@link SizeLimitExceededException}).
+     */
+    public Spooled spool(String bucket, String key, long limit) {
+        Path spool = createSpool("object-");
+        try (InputStream object = open(bucket, key);
+                OutputStream copy = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
+            HashingInputStream in = new HashingInputStream(object, copy, limit);
+            in.transferTo(OutputStream.nullOutputStream());
+            copy.flush();
+            return new Spooled(key, in.count(), in.sha256(), spool);
+        } catch (RuntimeException e) {
+            deleteQuietly(spool);
+            throw e;
+        } catch (Exception e) {
+            deleteQuietly(spool);
+            throw translate(bucket, key, e, null, limit, false);
+        }
+    }
+
+    /** Copies an object into {@code target} (a file the caller owns), hashing and counting it on the way. */
+    public Digest download(String bucket, String key, Path target) {
+        try (InputStream object = open(bucket, key); OutputStream out = Files.newOutputStream(target)) {
+            HashingInputStream in = new HashingInputStream(object);
+            in.transferTo(out);
+            return in.digest();
+        } catch (IOException e) {
+            throw unavailable(bucket + "/" + key, e);
+        }
+    }
+
+    /** Opens an object of the own bucket for reading; the caller closes the stream. */
+    public InputStream open(String key) {
+        return open(config.bucket(), key);
+    }
+
+    /** Opens an object for reading; the caller closes the stream. */
+    public InputStream open(String bucket, String key) {
+        return get(GetObjectArgs.builder().bucket(bucket).object(key).build());
+    }
+
+    /**
+     * Opens {@code length} bytes of an object from {@code offset} (for an HTTP Range request); the caller checks the
+     * range against the object's size first and closes the stream.
+     */
+    public InputStream open(String bucket, String key, long offset, long length) {
+        if (offset < 0 || length <= 0) {
+            throw new IllegalArgumentException("offset " + offset + ", length " + length);
+        }
+        return get(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
+    }
+
+    private InputStream get(GetObjectArgs args) {
+        try {
+            return client.getObject(args);
+        } catch (Exception e) {
+            throw translate(args.bucket(), args.object(), e, null, Long.MAX_VALUE, false);
+        }
+    }
+
+    /**
+     * Copies {@code sourceBucket}/{@code sourceKey} to {@code targetKey} in the own bucket when its bytes have the
+     * expected SHA-256 and size. The bytes go to a temporary key while their digest is computed, so that nothing
+     * that failed the check ever sits under the target key (which may be content-addressed); the temporary object
+     * is removed either way.
+     */
+    public VerifiedCopy copyVerified(String sourceBucket, String sourceKey, String expectedSha256, long expectedSize,
+            String targetKey) {
+        ensureBucket();
+        String incoming = "incoming/" + UUID.randomUUID();
+        Digest digest;
+        try (InputStream source = open(sourceBucket, sourceKey)) {
+            HashingInputStream in = new HashingInputStream(source);
+            try {
+                client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(incoming)
+                        .stream(in, -1, config.partSize()).build());
+            } catch (Exception e) {
+                // Both sides are the storage: a failing read of the source is the storage failing too.
+                throw unavailable(sourceBucket + "/" + sourceKey + " to " + incoming, e);
+            }
+            digest = in.digest();
+        } catch (IOException e) {
+            removeQuietly(incoming);
+            throw unavailable(sourceBucket + "/" + sourceKey, e);
+        } catch (StorageUnavailableException e) {
+            removeQuietly(incoming);
+            throw e;
+        }
+        try {
+            if (!digest.matches(expectedSha256, expectedSize)) {
+                return new VerifiedCopy(digest.sha256(), digest.size(), null);
+            }
+            client.copyObject(CopyObjectArgs.builder().bucket(config.bucket()).object(targetKey)
+                    .source(CopySource.builder().bucket(config.bucket()).object(incoming).build()).build());
+            return new VerifiedCopy(digest.sha256(), digest.size(), targetKey);
+        } catch (Exception e) {
+            throw unavailable(incoming + " to " + targetKey, e);
+        } finally {
+            removeQuietly(incoming);
+        }
+    }
+
+    /** Removes an object of the own bucket; removing one that is not there is fine. */
+    public void remove(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
+        } catch (ErrorResponseException e) {
+            if (!isMissing(e)) {
+                throw unavailable(key, e);
+            }
+        } catch (Exception e) {
+            throw unavailable(key, e);
+        }
+    }
+
+    /**
+     * Removes an object of the own bucket where a failure must not fail the caller (a clean-up, an unrecorded upload):
+     * it is logged, and the service's orphan clean-up or the next pass removes the object later. Returns whether it
+     * is gone.
+     */
+    public boolean removeQuietly(String key) {
+        try {
+            remove(key);
+            return true;
+        } catch (StorageUnavailableException e) {
+            Log.warnf("Could not remove object %s (to be removed later): %s", key, e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Hands the objects of the own bucket under a prefix to {@code page}, {@code size} at a time, as the listing
+     * pages arrive (memory stays bounded however many objects the bucket holds). Only the listing's failures are
+     * {@link StorageUnavailableException}; {@code page}'s own failures propagate as they are.
+     */
+    public void forEachPage(String prefix, int size, Consumer<List<StoredObject>> page) {
+        Iterator<Result<Item>> listing = client.listObjects(
+                ListObjectsArgs.builder().bucket(config.bucket()).prefix(prefix).recursive(true).build()).iterator();
+        List<StoredObject> items = new ArrayList<>(size);
+        while (true) {
+            StoredObject object;
+            try {
+                if (!listing.hasNext()) {
+                    break;
+                }
+                Item item = listing.next().get();
+                object = new StoredObject(item.objectName(), item.size(),
+                        item.lastModified() == null ? null : item.lastModified().toInstant());
+            } catch (Exception e) {
+                throw unavailable("listing " + prefix, e);
+            }
+            items.add(object);
+            if (items.size() == size) {
+                page.accept(List.copyOf(items));
+                items.clear();
+            }
+        }
+        if (!items.isEmpty()) {
+            page.accept(List.copyOf(items));
+        }
+    }
+
+    /**
+     * A URL that lets its holder PUT one object into the own bucket until it expires. It names the public endpoint
      * (storage.public-endpoint) when clients reach the storage under another address than the service does.
      */
-    public String presignedPut(String key, Duration expiry) throws Exception {
-        return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                .method(Method.PUT)
-                .bucket(config.bucket())
-                .object(key)
-                .expiry((int) expiry.toSeconds(), TimeUnit.SECONDS)
-                .build());
+    public String presignedPut(String key, Duration expiry) {
+        try {
+            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(Method.PUT)
+                    .bucket(config.bucket())
+                    .object(key)
+                    .expiry((int) expiry.toSeconds(), TimeUnit.SECONDS)
+                    .build());
+        } catch (Exception e) {
+            throw unavailable("presigning " + key, e);
+        }
+    }
+
+    private static boolean isMissing(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchBucket".equals(code);
+    }
+
+    /**
+     * The one classification of a failed call: over the limit, the caller's stream failing, the object missing, or
+     * else the storage being unavailable.
+     */
+    private static RuntimeException translate(String bucket, String key, Exception e, HashingInputStream in, long limit,
+            boolean sourceIsCaller) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HashingInputStream.LimitExceededException) {
+                return new SizeLimitExceededException(limit);
+            }
+        }
+        if (sourceIsCaller && in != null && in.sourceFailed()) {
+            return new SourceFailedException(e);
+        }
+        if (e instanceof ErrorResponseException response && isMissing(response)) {
+            return new ObjectMissingException(bucket, key, response.errorResponse().code());
+        }
+        if (e instanceof RuntimeException runtime && (e instanceof StorageUnavailableException
+                || e instanceof ObjectMissingException)) {
+            return runtime;
+        }
+        return unavailable(bucket + "/" + key, e);
+    }
+
+    private static StorageUnavailableException unavailable(String what, Exception e) {
+        if (e instanceof StorageUnavailableException already) {
+            return already;
+        }
+        return new StorageUnavailableException("Object storage unavailable (" + what + "): " + e, e);
+    }
+
+    private static Path createSpool(String prefix) {
+        try {
+            return Files.createTempFile(prefix, ".spool");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temp file; the OS cleans the temp directory
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.callsforinput.platform.storage;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -28,4 +29,22 @@ public interface StorageConfig {
     /** Multipart part size for uploads of unknown length; it bounds the memory one upload takes. */
     @WithDefault("16777216")
     long partSize();
+
+    /**
+     * Time to open a connection to the storage. Short: a storage that does not accept a connection within seconds
+     * is away, and the caller (a request, a background loop) had better answer "retry later" than hang.
+     */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /**
+     * Longest wait for the next bytes of an answer (the SDK's own default is 5 minutes, which held a request thread
+     * that long when the storage stalled). Applies per read, not to a whole download.
+     */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /** Longest wait for one write of a request body to be accepted; per write, not for a whole upload. */
+    @WithDefault("30s")
+    Duration writeTimeout();
 }

@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.callsforinput.submission.entity.Document;
+import org.callsforinput.platform.storage.StoredObject;
 import org.callsforinput.submission.entity.PendingUpload;
 import org.callsforinput.submission.storage.DocumentStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.minio.messages.Item;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -59,8 +59,8 @@ public class OrphanCleanup {
         Instant cutoff = Instant.now().minus(minAge);
         AtomicInteger removed = new AtomicInteger(expired.size());
         store.forEachBatch("submissions/", BATCH, items -> {
-            List<String> old = items.stream().filter(item -> !item.lastModified().toInstant().isAfter(cutoff))
-                    .map(Item::objectName).toList();
+            List<String> old = items.stream().filter(item -> !item.lastModified().isAfter(cutoff))
+                    .map(StoredObject::key).toList();
             if (old.isEmpty()) {
                 return;
             }

@@ -23,6 +23,8 @@ import org.callsforinput.contracts.SubmissionWithdrawn;
 import org.callsforinput.contracts.Topics;
 import org.callsforinput.platform.eventing.Outbox;
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.storage.Spooled;
+import org.callsforinput.platform.storage.StorageUnavailableException;
 import org.callsforinput.submission.entity.CallForInput;
 import org.callsforinput.submission.entity.CallForInput.Timeliness;
 import org.callsforinput.submission.entity.Document;
@@ -127,7 +129,7 @@ public class SubmissionService {
         }
         UUID documentId = UUID.randomUUID();
         String key = "submissions/" + id + "/" + documentId;
-        try (DocumentStore.Stored stored = store.put(key, body, limit, contentLength, fileName)) {
+        try (Spooled stored = store.put(key, body, limit, contentLength, fileName)) {
             try {
                 verifyContent(stored, claimed);
                 return QuarkusTransaction.requiringNew().call(() -> record(who, id, role, documentId, fileName, claimed, stored));
@@ -175,20 +177,20 @@ public class SubmissionService {
                     .orElseThrow(() -> ApiException.notFound("Upload " + uploadId));
         });
         DocumentFormat claimed = DocumentFormat.ofFileName(upload.fileName).orElseThrow(() -> unsupported(upload.fileName));
-        Optional<DocumentStore.Stored> spooled;
+        Optional<Spooled> spooled;
         try {
             spooled = store.spool(upload.objectKey, upload.declaredSize);
-        } catch (ApiException e) {
+        } catch (StorageUnavailableException e) {
             // Storage being away is no reason to drop what the client uploaded: the confirmation can be retried.
-            if (e.status() != 503) {
-                discard(upload);
-            }
+            throw e;
+        } catch (ApiException e) {
+            discard(upload);
             throw e;
         }
         if (spooled.isEmpty()) {
             throw ApiException.conflict("upload-not-found", "Nothing was uploaded to the presigned URL yet");
         }
-        try (DocumentStore.Stored stored = spooled.get()) {
+        try (Spooled stored = spooled.get()) {
             if (stored.size() != upload.declaredSize) {
                 throw new ApiException(422, "size-mismatch", "Size mismatch",
                         "The uploaded file has " + stored.size() + " bytes, not the " + upload.declaredSize + " announced");
@@ -210,7 +212,7 @@ public class SubmissionService {
     }
 
     /** The checks every stored document passes, however it arrived: not empty, its claimed format by content, no virus. */
-    private void verifyContent(DocumentStore.Stored stored, DocumentFormat claimed) {
+    private void verifyContent(Spooled stored, DocumentFormat claimed) {
         if (stored.size() == 0) {
             throw ApiException.badRequest("empty-file", "The file is empty");
         }
@@ -330,7 +332,7 @@ public class SubmissionService {
     }
 
     private Document record(Contributor who, UUID id, Document.Role role, UUID documentId, String fileName,
-            DocumentFormat format, DocumentStore.Stored stored) {
+            DocumentFormat format, Spooled stored) {
         Submission submission = Submission.lockOwned(id, who.organisationId())
                 .orElseThrow(() -> ApiException.notFound("Submission " + id));
         // Re-checked under the lock: two parallel uploads must not both pass the limits.

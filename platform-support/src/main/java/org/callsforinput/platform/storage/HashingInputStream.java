@@ -1,4 +1,4 @@
-package org.callsforinput.submission.storage;
+package org.callsforinput.platform.storage;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,15 +9,23 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Passes a stream through while computing its SHA-256, counting its bytes, copying them to a spool file, and
- * stopping with {@link LimitExceededException} as soon as more than {@code limit} bytes arrive.
+ * Passes a stream through while computing its SHA-256, counting its bytes, copying them (to a spool file, when a
+ * copy is given), and stopping with {@link LimitExceededException} as soon as more than {@code limit} bytes arrive.
+ * The one place where the platform hashes what it stores: the bytes pass once.
  */
-final class HashingInputStream extends FilterInputStream {
+public final class HashingInputStream extends FilterInputStream {
 
     /** Thrown while streaming when the body goes over the limit; nothing beyond it is read. */
-    static final class LimitExceededException extends IOException {
+    public static final class LimitExceededException extends IOException {
+        private final long limit;
+
         LimitExceededException(long limit) {
             super("more than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
         }
     }
 
@@ -27,7 +35,13 @@ final class HashingInputStream extends FilterInputStream {
     private long count;
     private IOException readFailure;
 
-    HashingInputStream(InputStream in, OutputStream copy, long limit) {
+    /** Hashes and counts only, without a limit. */
+    public HashingInputStream(InputStream in) {
+        this(in, null, Long.MAX_VALUE);
+    }
+
+    /** {@code copy} may be null. */
+    public HashingInputStream(InputStream in, OutputStream copy, long limit) {
         super(in);
         this.copy = copy;
         this.limit = limit;
@@ -60,7 +74,9 @@ final class HashingInputStream extends FilterInputStream {
                 throw new LimitExceededException(limit);
             }
             digest.update(buffer, offset, n);
-            copy.write(buffer, offset, n);
+            if (copy != null) {
+                copy.write(buffer, offset, n);
+            }
         }
         return n;
     }
@@ -79,15 +95,21 @@ final class HashingInputStream extends FilterInputStream {
     }
 
     /** The client's side of the stream failed (as opposed to the storage side). */
-    boolean clientFailed() {
+    public boolean sourceFailed() {
         return readFailure != null;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    String sha256() {
+    /** The SHA-256 of what was read (lower-case hex); call once, at the end. */
+    public String sha256() {
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Size and SHA-256 of what was read; call once, at the end. */
+    public Digest digest() {
+        return new Digest(count, sha256());
     }
 }
