@@ -16,6 +16,8 @@ import org.callsforinput.contracts.Decision;
 import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.contracts.SubmitterCategory;
 import org.callsforinput.platform.storage.ObjectStorage;
+import org.callsforinput.platform.storage.StorageUnavailableException;
+import org.callsforinput.platform.storage.VerifiedCopy;
 import org.callsforinput.publication.entity.Contribution;
 import org.callsforinput.publication.service.PublicStorage;
 import org.junit.jupiter.api.Test;
@@ -46,12 +48,11 @@ class StorageOutageTest {
         DocumentRef document = fixtures.docx("Patient", "patient.docx");
         // The real storage, unreachable for this document's first two reads.
         AtomicInteger outages = new AtomicInteger(2);
-        QuarkusMock.installMockForType(new PublicStorage(minio, objectStorage) {
+        QuarkusMock.installMockForType(new PublicStorage(objectStorage) {
             @Override
-            public Copy copyVerified(String bucket, String key, String sha256, long size)
-                    throws UnavailableException, MissingException {
+            public VerifiedCopy copyVerified(String bucket, String key, String sha256, long size) {
                 if (key.equals(document.key()) && outages.getAndDecrement() > 0) {
-                    throw new UnavailableException(new IOException("Connection refused"));
+                    throw new StorageUnavailableException("Connection refused", new IOException("Connection refused"));
                 }
                 return super.copyVerified(bucket, key, sha256, size);
             }

@@ -1,9 +1,9 @@
 package org.callsforinput.publication.rest;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -16,7 +16,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.callsforinput.platform.http.ContentDisposition;
-import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.storage.ObjectMissingException;
+import org.callsforinput.platform.storage.StorageUnavailableException;
 import org.callsforinput.publication.entity.ContributionDocument;
 import org.callsforinput.publication.service.PublicQueries;
 import org.callsforinput.publication.service.PublicStorage;
@@ -58,14 +59,11 @@ public class PublicDocumentResource {
         InputStream in;
         try {
             in = storage.open(document.objectKey);
-        } catch (PublicStorage.UnavailableException e) {
-            Log.warnf("Object storage unavailable for document %s: %s", document.id, e.getMessage());
-            throw new ApiException(503, "storage-unavailable", "Service unavailable",
-                    "The document cannot be read right now; try again shortly", Map.of("Retry-After", "30"));
-        } catch (PublicStorage.MissingException e) {
+        } catch (ObjectMissingException e) {
+            // Published means copied: a missing copy is an incident for the operators, and to the public the
+            // storage is away for longer (their copy may be restored), not a document that does not exist.
             Log.errorf("%s published document %s has no stored copy at %s", Publications.ALERT, document.id, document.objectKey);
-            throw new ApiException(503, "storage-unavailable", "Service unavailable",
-                    "The document cannot be read right now; try again later", Map.of("Retry-After", "300"));
+            throw new StorageUnavailableException(e.getMessage(), e, Duration.ofMinutes(5));
         }
         StreamingOutput body = out -> {
             try (in) {

@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.callsforinput.platform.storage.ObjectMissingException;
+import org.callsforinput.platform.storage.StorageUnavailableException;
+import org.callsforinput.platform.storage.VerifiedCopy;
+import org.callsforinput.platform.work.LeasedWork;
 import org.callsforinput.publication.entity.Contribution;
 import org.callsforinput.publication.entity.ContributionDocument;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,7 +24,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Copies the documents of each pending contribution into this service's bucket after checking their SHA-256, then
  * publishes it once its call is known. Storage being down means a later retry (exponential back-off), never a lost
- * publication; a document that does not match refuses the whole contribution, with an alert.
+ * publication; a document that does not match refuses the whole contribution, with an alert. A {@link LeasedWork}
+ * loop (its wake-up runs on an executor that carries no context over).
  */
 @ApplicationScoped
 public class PublicationJob {
@@ -39,24 +42,26 @@ public class PublicationJob {
 
     private final PublicStorage storage;
     private final Publications publications;
-    private final ManagedExecutor executor;
-    private final ReentrantLock running = new ReentrantLock();
-    private final AtomicBoolean wakeUp = new AtomicBoolean();
+    private final LeasedWork work;
 
-    public PublicationJob(PublicStorage storage, Publications publications, ManagedExecutor executor) {
+    public PublicationJob(PublicStorage storage, Publications publications) {
         this.storage = storage;
         this.publications = publications;
-        this.executor = executor;
+        this.work = new LeasedWork("Publication", BATCH, () -> {
+            List<Claimed> claimed = claim();
+            claimed.forEach(this::process);
+            return claimed.size();
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        work.close();
     }
 
     /** A new decision, or its call arriving: run now rather than at the next tick. */
     void onDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) Publications.Due due) {
-        if (wakeUp.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                wakeUp.set(false);
-                runDue();
-            });
-        }
+        work.wakeUp();
     }
 
     @Scheduled(every = "${publication.job-interval:2s}", delayed = "1s",
@@ -66,33 +71,16 @@ public class PublicationJob {
     }
 
     void runDue() {
-        // One pass at a time in this JVM; replicas are kept apart by SKIP LOCKED and the lease.
-        if (!running.tryLock()) {
-            return;
-        }
-        try {
-            List<Claimed> claimed;
-            do {
-                claimed = claim();
-                claimed.forEach(this::process);
-            } while (claimed.size() == BATCH);
-        } catch (RuntimeException e) {
-            Log.warnf(e, "Publication pass failed, will retry");
-        } finally {
-            running.unlock();
-        }
+        work.runPass();
     }
 
     /** Claims due contributions with a lease, so that the slow copies happen outside any transaction. */
     List<Claimed> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
-            return Contribution.lockDue(now, BATCH).stream().map(c -> {
-                c.nextAttemptAt = now.plus(LEASE);
-                c.attempts++;
-                return new Claimed(c.id, c.attempts, c.status == Contribution.Status.PENDING);
-            }).toList();
-        });
+        return LeasedWork.claim(now -> Contribution.lockDue(now, BATCH).stream().map(c -> {
+            c.nextAttemptAt = now.plus(LEASE);
+            c.attempts++;
+            return new Claimed(c.id, c.attempts, c.status == Contribution.Status.PENDING);
+        }).toList());
     }
 
     private void process(Claimed claimed) {
@@ -106,7 +94,7 @@ public class PublicationJob {
                 .map(d -> new PendingDocument(d.id, d.sourceBucket, d.sourceKey, d.sha256, d.sizeBytes)).toList());
         for (PendingDocument document : pending) {
             try {
-                PublicStorage.Copy copy = storage.copyVerified(document.bucket(), document.key(), document.sha256(),
+                VerifiedCopy copy = storage.copyVerified(document.bucket(), document.key(), document.sha256(),
                         document.size());
                 if (copy.matched()) {
                     record(document.id(), ContributionDocument.State.COPIED, copy.objectKey());
@@ -118,12 +106,12 @@ public class PublicationJob {
                     record(document.id(), ContributionDocument.State.MISMATCH, null);
                     break;
                 }
-            } catch (PublicStorage.MissingException e) {
+            } catch (ObjectMissingException e) {
                 Log.errorf("%s document %s of contribution %s is missing (%s); the contribution is refused, nothing is"
                         + " public", Publications.ALERT, document.id(), claimed.id(), e.getMessage());
                 record(document.id(), ContributionDocument.State.MISSING, null);
                 break;
-            } catch (PublicStorage.UnavailableException e) {
+            } catch (StorageUnavailableException e) {
                 retryLater(claimed, e);
                 return;
             }
@@ -138,7 +126,7 @@ public class PublicationJob {
             for (Publications.Removal removal : removals) {
                 storage.remove(removal.objectKey());
             }
-        } catch (PublicStorage.UnavailableException e) {
+        } catch (StorageUnavailableException e) {
             retryLater(claimed, e);
             return;
         }
@@ -149,8 +137,7 @@ public class PublicationJob {
     }
 
     private static void retryLater(Claimed claimed, Exception e) {
-        Duration backoff = Duration.ofSeconds(1L << Math.min(claimed.attempts(), 10));
-        Duration delay = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        Duration delay = LeasedWork.backoff(claimed.attempts(), MAX_BACKOFF);
         Log.warnf("Object storage unavailable for contribution %s, retrying in %s: %s", claimed.id(), delay,
                 e.getMessage());
         QuarkusTransaction.requiringNew().run(() -> Contribution.update("nextAttemptAt = ?1 where id = ?2",

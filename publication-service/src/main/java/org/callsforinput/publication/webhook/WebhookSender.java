@@ -22,18 +22,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.callsforinput.platform.work.LeasedWork;
 import org.callsforinput.publication.webhook.WebhookAttempt.Outcome;
 import org.callsforinput.publication.webhook.WebhookDelivery.Status;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +41,8 @@ import io.quarkus.scheduler.Scheduled;
  * Sends due deliveries: claims them with a lease ({@code FOR UPDATE SKIP LOCKED}, so replicas never send the same
  * one at once and a crash frees them after the lease), sends each signed POST outside any transaction, then records
  * the attempt and schedules the next one. Redirects are never followed; the target's addresses are checked again
- * before every attempt.
+ * before every attempt. A {@link LeasedWork} loop; its retries follow the documented schedule of {@link RetryPolicy}
+ * (a promise to receivers), not the platform's exponential back-off.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -63,21 +62,19 @@ public class WebhookSender {
     private final WebhookConfig config;
     private final WebhookTarget target;
     private final SecretBox secrets;
-    private final ManagedExecutor executor;
+    private final ManagedExecutor deliveries;
     private final RetryPolicy retries;
     private final Duration lease;
     private final HttpClient client;
-    private final ReentrantLock running = new ReentrantLock();
-    private final AtomicBoolean wakeUp = new AtomicBoolean();
+    private final LeasedWork work;
 
     public WebhookSender(WebhookConfig config, WebhookTarget target, SecretBox secrets) {
         this.config = config;
         this.target = target;
         this.secrets = secrets;
-        // No context carried over: the committing transaction (already ended) must not follow the sender, which
-        // runs its own transactions. One thread for the pass, one per delivery of a batch.
-        this.executor = ManagedExecutor.builder().propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING)
-                .maxAsync(config.batchSize() + 1).build();
+        // The deliveries of a batch are sent in parallel, each on a thread of its own that carries no context over.
+        this.deliveries = LeasedWork.noContextExecutor(config.batchSize());
+        this.work = new LeasedWork("Webhook", config.batchSize(), this::sendBatch);
         this.retries = RetryPolicy.of(config);
         // The lease must outlast an attempt, or a second worker could send the same delivery meanwhile.
         Duration minimum = config.requestTimeout().multipliedBy(2).plusSeconds(30);
@@ -92,47 +89,36 @@ public class WebhookSender {
 
     @PreDestroy
     void shutdown() {
-        executor.shutdown();
+        work.close();
+        deliveries.shutdown();
     }
 
     /** After a commit that enqueued deliveries, send at once (coalesced) instead of waiting for the next poll. */
     void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Webhooks.Enqueued enqueued) {
-        if (wakeUp.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                wakeUp.set(false);
-                sendDue();
-            });
-        }
+        work.wakeUp();
     }
 
-    @Scheduled(every = "${publication.webhooks.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${publication.webhooks.interval}", delayed = "1s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         sendDue();
     }
 
     void sendDue() {
-        // One pass at a time in this JVM; replicas are kept apart by SKIP LOCKED.
-        if (!running.tryLock()) {
-            return;
+        work.runPass();
+    }
+
+    /** One batch: claim, send every claimed delivery in parallel, record each result; returns how many were claimed. */
+    private int sendBatch() {
+        List<Claimed> claimed = claim();
+        List<CompletableFuture<Result>> results = new ArrayList<>(claimed.size());
+        for (Claimed delivery : claimed) {
+            results.add(CompletableFuture.supplyAsync(() -> attempt(delivery), deliveries));
         }
-        try {
-            List<Claimed> claimed;
-            do {
-                claimed = claim();
-                List<CompletableFuture<Result>> results = new ArrayList<>(claimed.size());
-                for (Claimed delivery : claimed) {
-                    results.add(CompletableFuture.supplyAsync(() -> attempt(delivery), executor));
-                }
-                for (int i = 0; i < claimed.size(); i++) {
-                    record(claimed.get(i), await(results.get(i)));
-                }
-            } while (claimed.size() == config.batchSize());
-        } catch (RuntimeException e) {
-            Log.warnf(e, "Webhook pass failed, will retry");
-        } finally {
-            running.unlock();
+        for (int i = 0; i < claimed.size(); i++) {
+            record(claimed.get(i), await(results.get(i)));
         }
+        return claimed.size();
     }
 
     /** Delivered and failed deliveries, with their attempts, are kept for {@code publication.webhooks.retention}. */
@@ -148,8 +134,7 @@ public class WebhookSender {
 
     /** Claims due deliveries: SENDING until the lease ends, so that the slow part happens outside any transaction. */
     List<Claimed> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
+        return LeasedWork.claim(now -> {
             Map<UUID, WebhookSubscription> subscriptions = new HashMap<>();
             List<Claimed> claimed = new ArrayList<>();
             for (WebhookDelivery delivery : WebhookDelivery.lockDue(now, config.batchSize())) {

@@ -33,6 +33,8 @@ import org.callsforinput.contracts.SubmitterCategory;
 import org.callsforinput.platform.http.ContentDisposition;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.security.Roles;
+import org.callsforinput.platform.storage.ObjectMissingException;
+import org.callsforinput.platform.storage.ObjectStorage;
 import org.callsforinput.review.audit.AuditEntry;
 import org.callsforinput.review.entity.CaseComment;
 import org.callsforinput.review.entity.CaseDocument;
@@ -46,7 +48,6 @@ import org.callsforinput.review.service.Actor;
 import org.callsforinput.review.service.CaseQueries;
 import org.callsforinput.review.service.CaseWork;
 import org.callsforinput.review.service.Redactions;
-import org.callsforinput.review.storage.SubmissionDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -56,7 +57,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.minio.errors.ErrorResponseException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -85,11 +85,11 @@ public class CaseResource {
     private final CaseQueries cases;
     private final CaseWork work;
     private final Redactions redactions;
-    private final SubmissionDocuments storage;
+    private final ObjectStorage storage;
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
 
-    public CaseResource(CaseQueries cases, CaseWork work, Redactions redactions, SubmissionDocuments storage,
+    public CaseResource(CaseQueries cases, CaseWork work, Redactions redactions, ObjectStorage storage,
             SecurityIdentity identity, ObjectMapper mapper) {
         this.cases = cases;
         this.work = work;
@@ -240,14 +240,9 @@ public class CaseResource {
         InputStream in;
         try {
             in = storage.open(bucket, key);
-        } catch (ErrorResponseException e) {
-            if (SubmissionDocuments.isMissing(e)) {
-                throw new ApiException(404, "document-missing", "Not found",
-                        "The stored object of document " + documentId + " is missing (see its integrity)");
-            }
-            throw storageUnavailable();
-        } catch (Exception e) {
-            throw storageUnavailable();
+        } catch (ObjectMissingException e) {
+            throw new ApiException(404, ObjectMissingException.SLUG, ObjectMissingException.TITLE,
+                    "The stored object of document " + documentId + " is missing (see its integrity)");
         }
         StreamingOutput body = out -> {
             try (in) {
@@ -288,11 +283,6 @@ public class CaseResource {
     }
 
     /** The case as it now stands, read in a transaction of its own (after the update's has committed). */
-    private static ApiException storageUnavailable() {
-        return new ApiException(503, "storage-unavailable", "Service unavailable", "Object storage cannot be reached; retry later",
-                java.util.Map.of("Retry-After", "30"));
-    }
-
     private Response view(ReviewCase updated) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ReviewCase c = found(updated.id);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.DocumentRef;
@@ -30,8 +31,11 @@ public class CaseIntake {
     private final AuditTrail audit;
     private final DecisionEvents decisionEvents;
     private final TextSearch textSearch;
+    private final Event<DocumentCheck.Due> documentsDue;
 
-    public CaseIntake(Inbox inbox, Outbox outbox, AuditTrail audit, DecisionEvents decisionEvents, TextSearch textSearch) {
+    public CaseIntake(Inbox inbox, Outbox outbox, AuditTrail audit, DecisionEvents decisionEvents, TextSearch textSearch,
+            Event<DocumentCheck.Due> documentsDue) {
+        this.documentsDue = documentsDue;
         this.inbox = inbox;
         this.outbox = outbox;
         this.audit = audit;
@@ -89,6 +93,9 @@ public class CaseIntake {
             document.integrity = CaseDocument.Integrity.PENDING;
             document.nextCheckAt = Instant.now();
             document.persist();
+        }
+        if (!s.documents().isEmpty()) {
+            documentsDue.fire(new DocumentCheck.Due());
         }
         reviewCase.flush();
         textSearch.indexCase(reviewCase);

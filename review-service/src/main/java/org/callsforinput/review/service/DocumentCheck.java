@@ -10,12 +10,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
+import org.callsforinput.platform.storage.ObjectMissingException;
+import org.callsforinput.platform.storage.ObjectStorage;
+import org.callsforinput.platform.storage.StorageUnavailableException;
+import org.callsforinput.platform.work.LeasedWork;
 import org.callsforinput.review.entity.CaseDocument;
 import org.callsforinput.review.entity.CaseDocument.Integrity;
 import org.callsforinput.review.entity.CaseDocument.TextState;
-import org.callsforinput.review.storage.SubmissionDocuments;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +31,8 @@ import io.quarkus.scheduler.Scheduled;
  * The background work on each new case document: read it once from the submission bucket into a temporary
  * file, check its SHA-256 against the one taken at intake, then extract its text and language for search.
  * Storage being down means a later retry (exponential back-off), never a lost check or extraction; a document
- * that cannot be parsed is marked FAILED and never blocks its case.
+ * that cannot be parsed is marked FAILED and never blocks its case. A {@link LeasedWork} loop: it runs on the poll
+ * and right after a case with documents is committed.
  */
 @ApplicationScoped
 public class DocumentCheck {
@@ -35,39 +42,50 @@ public class DocumentCheck {
     private static final int BATCH = 5;
     private static final int ERROR_LENGTH = 500;
 
+    /** Fired in a transaction that created case documents: once it commits, the check runs at once. */
+    public record Due() {
+    }
+
     private record Claimed(UUID id, String bucket, String key, String sha256, int attempts) {
     }
 
-    private final SubmissionDocuments documents;
+    private final ObjectStorage storage;
     private final TextExtractor extractor;
     private final TextSearch textSearch;
+    private final LeasedWork work;
 
-    public DocumentCheck(SubmissionDocuments documents, TextExtractor extractor, TextSearch textSearch) {
-        this.documents = documents;
+    public DocumentCheck(ObjectStorage storage, TextExtractor extractor, TextSearch textSearch) {
+        this.storage = storage;
         this.extractor = extractor;
         this.textSearch = textSearch;
+        this.work = new LeasedWork("Document check", BATCH, () -> {
+            List<Claimed> claimed = claim();
+            claimed.forEach(this::process);
+            return claimed.size();
+        });
     }
 
-    @Scheduled(every = "${review.documents.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @PreDestroy
+    void shutdown() {
+        work.close();
+    }
+
+    void onDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) Due due) {
+        work.wakeUp();
+    }
+
+    @Scheduled(every = "${review.documents.interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkDue() {
-        List<Claimed> claimed;
-        do {
-            claimed = claim();
-            claimed.forEach(this::process);
-        } while (claimed.size() == BATCH);
+        work.runPass();
     }
 
     /** Claims due documents with a lease, so that the slow reads happen outside any transaction. */
     List<Claimed> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
-            return CaseDocument.lockDue(now, BATCH).stream().map(d -> {
-                d.nextCheckAt = now.plus(LEASE);
-                d.attempts++;
-                return new Claimed(d.id, d.bucket, d.objectKey, d.sha256, d.attempts);
-            }).toList();
-        });
+        return LeasedWork.claim(now -> CaseDocument.lockDue(now, BATCH).stream().map(d -> {
+            d.nextCheckAt = now.plus(LEASE);
+            d.attempts++;
+            return new Claimed(d.id, d.bucket, d.objectKey, d.sha256, d.attempts);
+        }).toList());
     }
 
     private void process(Claimed document) {
@@ -80,8 +98,10 @@ public class DocumentCheck {
         try {
             Optional<String> actual;
             try {
-                actual = documents.download(document.bucket(), document.key(), file);
-            } catch (SubmissionDocuments.UnavailableException e) {
+                actual = Optional.of(storage.download(document.bucket(), document.key(), file).sha256());
+            } catch (ObjectMissingException e) {
+                actual = Optional.empty();
+            } catch (StorageUnavailableException e) {
                 retryLater(document, e);
                 return;
             }
@@ -119,8 +139,7 @@ public class DocumentCheck {
     }
 
     private void retryLater(Claimed document, Exception e) {
-        Duration backoff = Duration.ofSeconds(1L << Math.min(document.attempts(), 10));
-        Duration delay = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        Duration delay = LeasedWork.backoff(document.attempts(), MAX_BACKOFF);
         Log.warnf("Object storage unavailable for document %s, retrying in %s: %s", document.id(), delay, e.getMessage());
         QuarkusTransaction.requiringNew().run(() -> CaseDocument.update("nextCheckAt = ?1 where id = ?2",
                 Instant.now().plus(delay), document.id()));

@@ -20,9 +20,6 @@ import org.callsforinput.platform.storage.ObjectStorage;
 import org.callsforinput.review.entity.ReviewCase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
-import io.minio.RemoveObjectArgs;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -43,16 +40,14 @@ public class Redactions {
             "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text");
 
     private final ObjectStorage storage;
-    private final MinioClient client;
     private final CaseWork work;
     private final CaseQueries cases;
     private final long maxSize;
     private final Tika tika = new Tika();
 
-    public Redactions(ObjectStorage storage, MinioClient client, CaseWork work, CaseQueries cases,
+    public Redactions(ObjectStorage storage, CaseWork work, CaseQueries cases,
             @ConfigProperty(name = "review.redaction.max-size") long maxSize) {
         this.storage = storage;
-        this.client = client;
         this.work = work;
         this.cases = cases;
         this.maxSize = maxSize;
@@ -93,17 +88,14 @@ public class Redactions {
                         "A redacted copy must be a Word (.docx, .doc), PDF or ODT document without macros or encryption; this one is " + detected);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                client.putObject(PutObjectArgs.builder().bucket(storage.bucket()).object(key).contentType(contentType)
-                        .stream(in, size, -1).build());
-            } catch (Exception e) {
-                throw new ApiException(503, "storage-unavailable", "Service unavailable", "Object storage cannot be reached; retry later",
-                        Map.of("Retry-After", "30"));
+                // Storage being away is a StorageUnavailableException, answered by the platform's mapper.
+                storage.put(key, in, size, contentType);
             }
             String sha = HexFormat.of().formatHex(sha256.digest());
             try {
                 return work.recordRedaction(caseId, version, actor, new CaseWork.RedactedCopy(documentId, key, name, contentType, size, sha));
             } catch (RuntimeException e) {
-                remove(key);
+                storage.removeQuietly(key);
                 throw e;
             }
         } catch (IOException e) {
@@ -132,14 +124,6 @@ public class Redactions {
             out.write(buffer, 0, n);
         }
         return total;
-    }
-
-    private void remove(String key) {
-        try {
-            client.removeObject(RemoveObjectArgs.builder().bucket(storage.bucket()).object(key).build());
-        } catch (Exception e) {
-            Log.warnf("Cannot remove unrecorded redacted copy %s: %s", key, e.getMessage());
-        }
     }
 
     /** File names are metadata only; still, no paths and no control characters. */
