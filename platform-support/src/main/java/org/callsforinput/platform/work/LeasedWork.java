@@ -70,28 +70,27 @@ public final class LeasedWork implements AutoCloseable {
     }
 
     /**
-     * One pass (the poll calls this): batches until one comes back short. Skipped when a pass is already running
-     * in this JVM, which then runs once more, since the rows that asked for this pass may have been committed after
-     * its last claim. A failing pass is logged and retried by the next poll.
+     * One pass (the poll calls this): batches until one comes back short. When a pass is already running in this
+     * JVM, this one does not start but makes the running pass go round once more, since the rows that asked for it
+     * may have been committed after that pass's last claim; no request for a pass is lost. A failing pass is logged
+     * and retried by the next poll.
      */
     public void runPass() {
-        if (!running.tryLock()) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                int claimed;
-                do {
-                    claimed = batch.run();
-                } while (claimed >= batchSize);
-            } while (again.get());
-        } catch (RuntimeException e) {
-            Log.warnf("%s pass failed, will retry: %s", name, e.getMessage());
-            Log.debugf(e, "%s pass failed", name);
-        } finally {
-            running.unlock();
+        again.set(true);
+        while (again.get() && running.tryLock()) {
+            try {
+                while (again.getAndSet(false)) {
+                    int claimed;
+                    do {
+                        claimed = batch.run();
+                    } while (claimed >= batchSize);
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("%s pass failed, will retry: %s", name, e.getMessage());
+                Log.debugf(e, "%s pass failed", name);
+            } finally {
+                running.unlock();
+            }
         }
     }
 
