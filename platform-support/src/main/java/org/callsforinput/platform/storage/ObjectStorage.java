@@ -406,7 +406,9 @@ public class ObjectStorage {
         if (e instanceof StorageUnavailableException already) {
             return already;
         }
-        return new StorageUnavailableException("Object storage unavailable (" + what + "): " + e, e);
+        // The cause's message only: this text reaches logs and the readiness check, never a class name.
+        String reason = e.getMessage() == null ? "no reason given" : e.getMessage();
+        return new StorageUnavailableException("Object storage unavailable (" + what + "): " + reason, e);
     }
 
     private static Path createSpool(String prefix) {
