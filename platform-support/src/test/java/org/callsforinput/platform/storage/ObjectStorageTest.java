@@ -71,9 +71,10 @@ class ObjectStorageTest {
 
             @Override
             public int read() throws IOException {
-                if (left-- == 0) {
+                if (left <= 0) {
                     throw new IOException("client went away");
                 }
+                left--;
                 return 'x';
             }
         };
