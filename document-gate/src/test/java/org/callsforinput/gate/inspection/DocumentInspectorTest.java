@@ -1,4 +1,4 @@
-package org.callsforinput.submission.inspection;
+package org.callsforinput.gate.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -25,7 +24,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.callsforinput.platform.problem.ApiException;
-import org.callsforinput.submission.entity.DocumentFormat;
+import org.callsforinput.gate.DocumentFormat;
 import org.callsforinput.testing.TestDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each inspection rule, shown with real files on disk. */
 class DocumentInspectorTest {
 
-    record Limits(int maxEntries, int maxCompressionRatio, long maxUnpackedBytes, int maxPartBytes) implements InspectionConfig {
+    record Limits(int maxEntries, int maxCompressionRatio, long maxUnpackedBytes) implements InspectionConfig {
     }
 
-    static final Limits DEFAULTS = new Limits(10_000, 100, 1L << 30, 1 << 20);
+    static final Limits DEFAULTS = new Limits(10_000, 100, 1L << 30);
 
     @TempDir
     Path dir;
@@ -200,12 +199,12 @@ class DocumentInspectorTest {
 
     @Test
     void refusesDeclaredSizesOverTheLimit() throws IOException {
-        Limits small = new Limits(10_000, 100, 64 * 1024, 1 << 20);
+        Limits small = new Limits(10_000, 100, 64 * 1024);
         byte[] one = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x", Map.of("word/media/a.bin", random(100_000)));
         assertRefused(refusal(one, DocumentFormat.DOCX, small), 422, "zip-bomb");
         byte[] many = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x",
                 Map.of("word/media/a.bin", random(40_000), "word/media/b.bin", random(40_000)));
-        assertThat(inspect(many, DocumentFormat.DOCX, new Limits(10_000, 100, 100_000, 1 << 20))).isEqualTo(DocumentFormat.DOCX);
+        assertThat(inspect(many, DocumentFormat.DOCX, new Limits(10_000, 100, 100_000))).isEqualTo(DocumentFormat.DOCX);
         assertRefused(refusal(many, DocumentFormat.DOCX, small), 422, "zip-bomb");
     }
 
@@ -217,10 +216,209 @@ class DocumentInspectorTest {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put("[Content_Types].xml", types);
         parts.put("word/document.xml", "<w:document xmlns:w=\"urn:w\"/>".getBytes(StandardCharsets.UTF_8));
-        byte[] lying = patchCentralDirectory(TestDocuments.zip(parts), "[Content_Types].xml", 24, 2000, 4);
-        ApiException refusal = refusal(lying, DocumentFormat.DOCX, new Limits(10_000, 100, 1L << 30, 64 * 1024));
+        byte[] lying = TestDocuments.patchCentralDirectory(TestDocuments.zip(parts), "[Content_Types].xml", 24, 2000, 4);
+        ApiException refusal = refusal(lying, DocumentFormat.DOCX);
         assertRefused(refusal, 422, "zip-bomb");
-        assertThat(refusal.getMessage()).contains("[Content_Types].xml unpacks to more than 65536 bytes");
+        assertThat(refusal.getMessage()).contains("[Content_Types].xml unpacks to more than the size it declares");
+    }
+
+    @Test
+    void refusesLyingPartThatTheInspectorDoesNotOtherwiseRead() throws IOException {
+        // An image-like part declaring 300 bytes that inflates to 5 MB: not XML, never parsed, still inflated and stopped.
+        for (String part : List.of("word/media/image1.png", "customXml/item1.xml", "word/embeddings/blob.bin")) {
+            ApiException refusal = refusal(TestDocuments.docxWithLyingPart(part, 300, 5_000_000), DocumentFormat.DOCX);
+            assertRefused(refusal, 422, "zip-bomb");
+            assertThat(refusal.getMessage()).contains(part);
+        }
+        // The same part, honest about its size, passes.
+        byte[] honest = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x",
+                Map.of("word/media/image1.png", random(5_000)));
+        assertThat(inspect(honest, DocumentFormat.DOCX)).isEqualTo(DocumentFormat.DOCX);
+    }
+
+    @Test
+    void lyingPartIsStoppedWithinItsDeclaredSize() throws IOException {
+        byte[] docx = TestDocuments.docxWithLyingPart("word/media/zeros.bin", 1000, 50_000_000);
+        try (org.callsforinput.gate.pkg.PackageParts parts = org.callsforinput.gate.pkg.PackageParts.open(write(docx), 1L << 30);
+                java.io.InputStream in = parts.open("word/media/zeros.bin")) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            Throwable stopped = null;
+            try {
+                for (int n; (n = in.read(buffer)) >= 0;) {
+                    read += n;
+                }
+            } catch (org.callsforinput.gate.pkg.PackageParts.PartTooLarge e) {
+                stopped = e;
+            }
+            assertThat(stopped).isNotNull();
+            assertThat(read).isLessThanOrEqualTo(1000);
+        }
+    }
+
+    // --- DTDs and entity declarations, in any XML part ---
+
+    @Test
+    void refusesDtdInAnyXmlPart() throws IOException {
+        for (String part : List.of("docProps/core.xml", "customXml/item1.xml", "word/styles.xml", "word/_rels/document.xml.rels")) {
+            ApiException refusal = refusal(TestDocuments.docxWithDtd(part), DocumentFormat.DOCX);
+            assertRefused(refusal, 422, "xml-declarations");
+            assertThat(refusal.getMessage()).contains(part).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void refusesDtdInMainPartAndContentTypes() throws IOException {
+        byte[] main = """
+                <?xml version="1.0"?>
+                <!DOCTYPE w:document SYSTEM "http://127.0.0.1:1/evil.dtd">
+                <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>"""
+                .getBytes(StandardCharsets.UTF_8);
+        assertRefused(refusal(TestDocuments.docxWithMainPart(main), DocumentFormat.DOCX), 422, "xml-declarations");
+        String types = new String(contentTypes(TestDocuments.DOCX_MAIN), StandardCharsets.UTF_8)
+                .replace("<Types", "<!DOCTYPE Types [<!ENTITY x \"y\">]>\n<Types");
+        byte[] docx = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x",
+                Map.of("[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8)));
+        assertRefused(refusal(docx, DocumentFormat.DOCX), 422, "xml-declarations");
+    }
+
+    @Test
+    void refusesDtdInAPartTypedAsXmlByItsContentType() throws IOException {
+        // A part whose name does not end in .xml, typed XML by [Content_Types].xml (a custom +xml type for .dat).
+        String types = new String(contentTypes(TestDocuments.DOCX_MAIN), StandardCharsets.UTF_8)
+                .replace("</Types>", "<Default Extension=\"dat\" ContentType=\"application/vnd.example.item+xml\"/></Types>");
+        byte[] dtd = "<!DOCTYPE a [<!ENTITY e \"e\">]><a>&e;</a>".getBytes(StandardCharsets.UTF_8);
+        byte[] docx = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x", Map.of(
+                "[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8), "customXml/item1.dat", dtd));
+        assertRefused(refusal(docx, DocumentFormat.DOCX), 422, "xml-declarations");
+        // Untyped .dat is not XML: the same bytes pass as an opaque part.
+        byte[] opaque = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x", Map.of("customXml/item1.dat", dtd));
+        assertThat(inspect(opaque, DocumentFormat.DOCX)).isEqualTo(DocumentFormat.DOCX);
+    }
+
+    @Test
+    void refusesDtdInOdtParts() throws IOException {
+        byte[] dtd = "<?xml version=\"1.0\"?><!DOCTYPE office:document-meta [<!ENTITY a \"b\">]><office:document-meta/>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertRefused(refusal(TestDocuments.odt("", "", Map.of("meta.xml", dtd)), DocumentFormat.ODT), 422, "xml-declarations");
+    }
+
+    // --- references that make a reader fetch or run something ---
+
+    @Test
+    void refusesExternalRelationshipsOtherThanHyperlinks() throws IOException {
+        for (String type : List.of("attachedTemplate", "oleObject", "frame", "subDocument", "image", "package")) {
+            ApiException refusal = refusal(TestDocuments.docxWithRelationship(type, "http://127.0.0.1/x.dotm", true), DocumentFormat.DOCX);
+            assertRefused(refusal, 422, "external-reference");
+            assertThat(refusal.getMessage()).contains("word/_rels/document.xml.rels");
+        }
+        assertRefused(refusal(TestDocuments.docxWithRelationship("attachedTemplate", "\\\\10.0.0.1\\share\\t.dotm", true),
+                DocumentFormat.DOCX), 422, "external-reference");
+    }
+
+    @Test
+    void acceptsInternalRelationshipsAndWebOrMailHyperlinks() throws IOException {
+        assertThat(inspect(TestDocuments.docxWithRelationship("image", "media/image1.png", false), DocumentFormat.DOCX))
+                .isEqualTo(DocumentFormat.DOCX);
+        for (String target : List.of("https://www.example.org/report?x=1", "http://example.org", "mailto:contact@example.org",
+                "  HTTPS://example.org/a b ")) {
+            assertThat(inspect(TestDocuments.docxWithRelationship("hyperlink", target, true), DocumentFormat.DOCX)).isEqualTo(DocumentFormat.DOCX);
+        }
+    }
+
+    @Test
+    void refusesHyperlinksWithUnsafeSchemesOrPaths() throws IOException {
+        for (String target : List.of("file:///C:/Users/x/secret.docx", "\\\\attacker.example\\share\\a.docx", "javascript:alert(1)",
+                "vbscript:msgbox", "data:text/html,hi", "ms-word:ofe|u|https://example.org/a.docx", "search-ms:query=x",
+                "C:\\Users\\x.docx", "../other.docx", "")) {
+            ApiException refusal = refusal(TestDocuments.docxWithRelationship("hyperlink", target, true), DocumentFormat.DOCX);
+            assertRefused(refusal, 422, "unsafe-hyperlink");
+            assertThat(refusal.getMessage()).contains("http, https").contains("mailto");
+        }
+    }
+
+    @Test
+    void refusesFieldsThatFetch() throws IOException {
+        for (String field : List.of("INCLUDETEXT \"http://127.0.0.1/a.docx\"", "INCLUDEPICTURE \"\\\\\\\\host\\\\p.png\" \\d",
+                "LINK Excel.Sheet.12 \"C:\\\\a.xlsx\" \"Sheet1\"", "DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe \"/k calc\"",
+                "dde cmd \"/c calc\"", "includetext x")) {
+            assertRefused(refusal(TestDocuments.docxWithField(field), DocumentFormat.DOCX), 422, "external-reference");
+            assertRefused(refusal(TestDocuments.docxWithSimpleField(field), DocumentFormat.DOCX), 422, "external-reference");
+        }
+        assertRefused(refusal(TestDocuments.docxWithField("HYPERLINK \"file:///C:/x\""), DocumentFormat.DOCX), 422, "unsafe-hyperlink");
+    }
+
+    @Test
+    void acceptsOrdinaryFields() throws IOException {
+        for (String field : List.of("PAGE \\* MERGEFORMAT", "TOC \\o \"1-3\" \\h", "HYPERLINK \"https://example.org\"",
+                "HYPERLINK \\l \"_Toc1\"", "DATE \\@ \"d MMMM yyyy\"")) {
+            assertThat(inspect(TestDocuments.docxWithField(field), DocumentFormat.DOCX)).as(field).isEqualTo(DocumentFormat.DOCX);
+            assertThat(inspect(TestDocuments.docxWithSimpleField(field), DocumentFormat.DOCX)).as(field).isEqualTo(DocumentFormat.DOCX);
+        }
+    }
+
+    @Test
+    void refusesFieldInAHeaderPart() throws IOException {
+        String types = new String(contentTypes(TestDocuments.DOCX_MAIN), StandardCharsets.UTF_8).replace("</Types>",
+                "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/></Types>");
+        byte[] header = """
+                <w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p>\
+                <w:fldSimple w:instr="INCLUDEPICTURE &quot;http://127.0.0.1/track.png&quot;"/></w:p></w:hdr>"""
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] docx = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "x",
+                Map.of("[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8), "word/header1.xml", header));
+        assertRefused(refusal(docx, DocumentFormat.DOCX), 422, "external-reference");
+    }
+
+    @Test
+    void refusesOdtExternalObjectsAndUnsafeLinks() throws IOException {
+        String frame = "<draw:frame><draw:object xlink:href=\"%s\" xlink:type=\"simple\"/></draw:frame>";
+        assertRefused(refusal(TestDocuments.odt(frame.formatted("http://127.0.0.1/obj"), "", Map.of()), DocumentFormat.ODT),
+                422, "external-reference");
+        assertRefused(refusal(TestDocuments.odt(frame.formatted("../elsewhere/Object 1"), "", Map.of()), DocumentFormat.ODT),
+                422, "external-reference");
+        assertRefused(refusal(TestDocuments.odt("<draw:frame><draw:image xlink:href=\"file:///etc/passwd\"/></draw:frame>", "",
+                Map.of()), DocumentFormat.ODT), 422, "external-reference");
+        assertRefused(refusal(TestDocuments.odt("<text:section><text:section-source xlink:href=\"\\\\\\\\host\\\\a.odt\"/></text:section>",
+                "", Map.of()), DocumentFormat.ODT), 422, "external-reference");
+        assertRefused(refusal(TestDocuments.odt("<text:p><text:a xlink:href=\"javascript:alert(1)\">x</text:a></text:p>", "",
+                Map.of()), DocumentFormat.ODT), 422, "unsafe-hyperlink");
+        // Internal objects and images, web links and anchors pass.
+        String fine = frame.formatted("./Object 1") + "<draw:frame><draw:image xlink:href=\"Pictures/1.png\"/></draw:frame>"
+                + "<text:p><text:a xlink:href=\"https://example.org\">x</text:a><text:a xlink:href=\"#intro\">y</text:a></text:p>";
+        assertThat(inspect(TestDocuments.odt(fine, "", Map.of()), DocumentFormat.ODT)).isEqualTo(DocumentFormat.ODT);
+    }
+
+    @Test
+    void refusesExternalLinksInXlsx() throws IOException {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(xlsx()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                parts.put(e.getName(), in.readAllBytes());
+            }
+        }
+        parts.put("xl/externalLinks/_rels/externalLink1.xml.rels", """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" \
+                Target="file:///\\\\host\\book.xlsx" TargetMode="External"/></Relationships>""".getBytes(StandardCharsets.UTF_8));
+        assertRefused(refusal(TestDocuments.zip(parts), DocumentFormat.XLSX), 422, "external-reference");
+    }
+
+    // --- main part well-formed ---
+
+    @Test
+    void refusesMainPartThatIsNotWellFormed() throws IOException {
+        for (String main : List.of("<w:document xmlns:w=\"urn:w\"><w:body><w:p></w:body></w:document>",
+                "<w:document xmlns:w=\"urn:w\"><w:body>&nbsp;</w:body></w:document>", "not xml at all", "")) {
+            ApiException refusal = refusal(TestDocuments.docxWithMainPart(main.getBytes(StandardCharsets.UTF_8)), DocumentFormat.DOCX);
+            assertRefused(refusal, 422, "malformed-document");
+            assertThat(refusal.getMessage()).contains("word/document.xml");
+        }
+        String odtContent = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"><office:body>";
+        ApiException odt = refusal(TestDocuments.odt("", "", Map.of("content.xml", odtContent.getBytes(StandardCharsets.UTF_8))),
+                DocumentFormat.ODT);
+        assertRefused(odt, 422, "malformed-document");
+        assertThat(odt.getMessage()).contains("content.xml");
     }
 
     // --- malformed ---
@@ -252,9 +450,14 @@ class DocumentInspectorTest {
         return inspect(content, claimed, DEFAULTS);
     }
 
-    private DocumentFormat inspect(byte[] content, DocumentFormat claimed, InspectionConfig limits) throws IOException {
+    private Path write(byte[] content) throws IOException {
         Path file = Files.createTempFile(dir, "upload", ".spool");
         Files.write(file, content);
+        return file;
+    }
+
+    private DocumentFormat inspect(byte[] content, DocumentFormat claimed, InspectionConfig limits) throws IOException {
+        Path file = write(content);
         return new DocumentInspector(limits).inspect(file, claimed);
     }
 
@@ -332,37 +535,8 @@ class DocumentInspectorTest {
         return TestDocuments.zip(parts);
     }
 
-    /** An OpenDocument text: the mimetype stored first, as ODF requires, then the manifest and content. */
-    private static byte[] odt(Map<String, byte[]> extraParts, String manifestExtra) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-            ZipEntry stored = new ZipEntry("mimetype");
-            stored.setMethod(ZipEntry.STORED);
-            stored.setSize(mimetype.length);
-            CRC32 crc = new CRC32();
-            crc.update(mimetype);
-            stored.setCrc(crc.getValue());
-            zip.putNextEntry(stored);
-            zip.write(mimetype);
-            Map<String, byte[]> parts = new LinkedHashMap<>();
-            parts.put("META-INF/manifest.xml", """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
-                    <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
-                    <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">%s</manifest:file-entry>
-                    </manifest:manifest>""".formatted(manifestExtra).getBytes(StandardCharsets.UTF_8));
-            parts.put("content.xml", """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>"""
-                    .getBytes(StandardCharsets.UTF_8));
-            parts.putAll(extraParts);
-            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(part.getKey()));
-                zip.write(part.getValue());
-            }
-        }
-        return bytes.toByteArray();
+    private static byte[] odt(Map<String, byte[]> extraParts, String manifestExtra) {
+        return TestDocuments.odt("", manifestExtra, extraParts);
     }
 
     /** A one-page PDF with a correct cross-reference table; {@code encrypted} adds a standard security handler. */
@@ -391,22 +565,7 @@ class DocumentInspectorTest {
         return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Overwrites a field of the named entry's central directory record, as a forger would. */
     private static byte[] patchCentralDirectory(byte[] zip, String name, int fieldOffset, long value, int width) {
-        byte[] patched = zip.clone();
-        ByteBuffer buffer = ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i + 46 < patched.length; i++) {
-            if (buffer.getInt(i) == 0x02014b50 && Short.toUnsignedInt(buffer.getShort(i + 28)) == wanted.length
-                    && Arrays.equals(patched, i + 46, i + 46 + wanted.length, wanted, 0, wanted.length)) {
-                if (width == 2) {
-                    buffer.putShort(i + fieldOffset, (short) value);
-                } else {
-                    buffer.putInt(i + fieldOffset, (int) value);
-                }
-                return patched;
-            }
-        }
-        throw new IllegalArgumentException("no central directory record for " + name);
+        return TestDocuments.patchCentralDirectory(zip, name, fieldOffset, value, width);
     }
 }
