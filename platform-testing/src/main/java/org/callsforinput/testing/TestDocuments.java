@@ -290,6 +290,61 @@ public final class TestDocuments {
         return bytes.toByteArray();
     }
 
+    /**
+     * A Word 97 binary document (.doc): an OLE2 file whose WordDocument stream opens with a FibBase of the given flags
+     * (0x0100 encrypted, 0x8000 obfuscated), with the given extra storages ("Macros" makes it macro-enabled).
+     */
+    public static byte[] doc(int fibFlags, String... storages) {
+        java.nio.ByteBuffer fib = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        fib.putShort(0, (short) 0xA5EC); // wIdent
+        fib.putShort(2, (short) 0x00C1); // nFib: Word 97
+        fib.putShort(6, (short) 0x0409); // lid: English (US)
+        fib.putShort(0x0A, (short) (0x0200 | fibFlags)); // fWhichTblStm: the table is in 1Table
+        fib.putShort(0x0C, (short) 0x00BF); // nFibBack
+        return olePackage(fib.array(), java.util.List.of(storages));
+    }
+
+    public static byte[] olePackage(byte[] wordDocument, java.util.List<String> storages) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new ByteArrayInputStream(wordDocument), "WordDocument");
+            fs.createDocument(new ByteArrayInputStream(new byte[4096]), "1Table");
+            for (String storage : storages) {
+                fs.getRoot().createDirectory(storage).createDocument("dir", new ByteArrayInputStream(new byte[16]));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            fs.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-page PDF with a correct cross-reference table; {@code encrypted} adds a standard security handler. */
+    public static byte[] pdf(boolean encrypted) {
+        java.util.List<String> objects = new java.util.ArrayList<>(java.util.List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"));
+        if (encrypted) {
+            objects.add("<< /Filter /Standard /V 1 /R 2 /O <" + "00".repeat(32) + "> /U <" + "00".repeat(32) + "> /P -44 >>");
+        }
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
+        java.util.List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(offset -> pdf.append("%010d 00000 n \n".formatted(offset)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R");
+        if (encrypted) {
+            pdf.append(" /Encrypt 4 0 R /ID [<").append("ab".repeat(16)).append("> <").append("ab".repeat(16)).append(">]");
+        }
+        pdf.append(" >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
