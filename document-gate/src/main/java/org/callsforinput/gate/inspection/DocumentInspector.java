@@ -233,10 +233,11 @@ public class DocumentInspector {
         for (ZipEntry entry : walk.parts()) {
             String name = entry.getName();
             String lower = name.toLowerCase(Locale.ROOT);
-            if (entry.isDirectory() || name.equals(CONTENT_TYPES)) {
-                continue;
+            if (name.equals(CONTENT_TYPES)) {
+                continue; // read above
             }
             String type = Optional.ofNullable(overrides.get(partKey(name))).orElseGet(() -> defaults.get(extension(lower)));
+            // Directory entries fall to the last branch: an entry is drained whatever it claims to be.
             if (lower.endsWith(".rels")) {
                 walk.parse(name, false, reader -> relationship(reader, name));
             } else if (name.equals(main) || (type != null && type.startsWith(WORDPROCESSINGML) && isXml(type))) {
@@ -380,8 +381,8 @@ public class DocumentInspector {
         for (ZipEntry entry : walk.parts()) {
             String name = entry.getName();
             String lower = name.toLowerCase(Locale.ROOT);
-            if (entry.isDirectory() || name.equals("mimetype") || name.equals(MANIFEST)) {
-                continue;
+            if (name.equals("mimetype") || name.equals(MANIFEST)) {
+                continue; // read above
             }
             if (name.equals(ODT_CONTENT) || name.equals("styles.xml")) {
                 walk.parse(name, name.equals(ODT_CONTENT), reader -> odfLinks(reader, name));
