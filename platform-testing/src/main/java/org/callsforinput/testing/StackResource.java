@@ -32,9 +32,10 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
                 "storage.secret-key", Stack.get("s3.secret-key"),
                 "storage.bucket", bucket,
                 "quarkus.oidc.auth-server-url", Stack.issuer()));
-        // Virus scanning (submission-service) when the stack runs clamd; without these keys it stays off.
-        Stack.find("clamav.host").ifPresent(host -> config.put("submission.clamav.host", host));
-        Stack.find("clamav.port").ifPresent(port -> config.put("submission.clamav.port", port));
+        // Virus scanning (the document gate, in every service that accepts documents) when the stack runs clamd;
+        // without these keys it stays off.
+        Stack.find("clamav.host").ifPresent(host -> config.put("documents.clamav.host", host));
+        Stack.find("clamav.port").ifPresent(port -> config.put("documents.clamav.port", port));
         return config;
     }
 

@@ -158,6 +158,193 @@ public final class TestDocuments {
         return exe;
     }
 
+    /** The relationship types of OOXML (transitional), for {@link #docxWithRelationship}. */
+    public static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+    /**
+     * A .docx whose main part has one relationship of the given type ({@code "attachedTemplate"}, {@code "oleObject"},
+     * {@code "hyperlink"}, ...) to {@code target}, with {@code TargetMode="External"} when {@code external}.
+     */
+    public static byte[] docxWithRelationship(String type, String target, boolean external) {
+        String rels = """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId9" Type="%s%s" Target="%s"%s/>
+                </Relationships>""".formatted(RELATIONSHIPS, type, escape(target).replace("\"", "&quot;"),
+                external ? " TargetMode=\"External\"" : "");
+        return wordPackage(DOCX_MAIN, "linked", Map.of("word/_rels/document.xml.rels", rels.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A .docx whose body holds one complex field with the given instruction (such as {@code INCLUDETEXT "file.docx"}),
+     * written as Word writes it: begin, the instruction split over two w:instrText runs, separate, a result, end.
+     */
+    public static byte[] docxWithField(String instruction) {
+        int half = instruction.length() / 2;
+        return docxWithBody("""
+                <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>
+                <w:r><w:instrText xml:space="preserve"> %s</w:instrText></w:r><w:r><w:instrText xml:space="preserve">%s </w:instrText></w:r>
+                <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>result</w:t></w:r>
+                <w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>""".formatted(escape(instruction.substring(0, half)),
+                escape(instruction.substring(half))));
+    }
+
+    /** A .docx whose body holds one simple field (w:fldSimple) with the given instruction. */
+    public static byte[] docxWithSimpleField(String instruction) {
+        return docxWithBody("<w:p><w:fldSimple w:instr=\"%s\"><w:r><w:t>result</w:t></w:r></w:fldSimple></w:p>"
+                .formatted(escape(instruction).replace("\"", "&quot;")));
+    }
+
+    /** A .docx whose w:body is the given WordprocessingML (prefix w). */
+    public static byte[] docxWithBody(String bodyXml) {
+        return docxWithMainPart(("""
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>"""
+                .formatted(bodyXml)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A .docx whose word/document.xml is exactly {@code mainPart} (for damaged or hostile main parts). */
+    public static byte[] docxWithMainPart(byte[] mainPart) {
+        return wordPackage(DOCX_MAIN, "", Map.of("word/document.xml", mainPart));
+    }
+
+    /**
+     * A .docx with an extra XML part that opens with a DTD declaring an entity (an "XML bomb" seed), in a part the
+     * document's reader would not otherwise look at.
+     */
+    public static byte[] docxWithDtd(String partName) {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE cp:coreProperties [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+                <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties">&lol2;</cp:coreProperties>""";
+        return wordPackage(DOCX_MAIN, "declared", Map.of(partName, xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A .docx with a part {@code partName} that inflates to {@code actualBytes} (spaces) while its central directory
+     * record declares {@code declaredBytes}: a size only inflating reveals.
+     */
+    public static byte[] docxWithLyingPart(String partName, int declaredBytes, int actualBytes) {
+        byte[] docx = wordPackage(DOCX_MAIN, "lying", Map.of(partName, " ".repeat(actualBytes).getBytes(StandardCharsets.US_ASCII)));
+        return patchCentralDirectory(docx, partName, 24, declaredBytes, 4);
+    }
+
+    /** Overwrites a field of the named entry's central directory record (2 or 4 bytes wide), as a forger would. */
+    public static byte[] patchCentralDirectory(byte[] zip, String name, int fieldOffset, long value, int width) {
+        byte[] patched = zip.clone();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(patched).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 < patched.length; i++) {
+            if (buffer.getInt(i) == 0x02014b50 && Short.toUnsignedInt(buffer.getShort(i + 28)) == wanted.length
+                    && java.util.Arrays.equals(patched, i + 46, i + 46 + wanted.length, wanted, 0, wanted.length)) {
+                if (width == 2) {
+                    buffer.putShort(i + fieldOffset, (short) value);
+                } else {
+                    buffer.putInt(i + fieldOffset, (int) value);
+                }
+                return patched;
+            }
+        }
+        throw new IllegalArgumentException("no central directory record for " + name);
+    }
+
+    /**
+     * An OpenDocument text: the mimetype stored first, as ODF requires, then the manifest (with {@code manifestExtra}
+     * inside content.xml's entry), content.xml whose office:text holds {@code textXml} (prefixes text, draw, xlink,
+     * office), and {@code extraParts}.
+     */
+    public static byte[] odt(String textXml, String manifestExtra, Map<String, byte[]> extraParts) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+            ZipEntry stored = new ZipEntry("mimetype");
+            stored.setMethod(ZipEntry.STORED);
+            stored.setSize(mimetype.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(mimetype);
+            stored.setCrc(crc.getValue());
+            zip.putNextEntry(stored);
+            zip.write(mimetype);
+            Map<String, byte[]> parts = new LinkedHashMap<>();
+            parts.put("META-INF/manifest.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+                    <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+                    <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">%s</manifest:file-entry>
+                    </manifest:manifest>""".formatted(manifestExtra).getBytes(StandardCharsets.UTF_8));
+            parts.put("content.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+                    xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" \
+                    xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" \
+                    xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"><office:body><office:text>%s</office:text></office:body></office:document-content>"""
+                    .formatted(textXml).getBytes(StandardCharsets.UTF_8));
+            parts.putAll(extraParts);
+            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A Word 97 binary document (.doc): an OLE2 file whose WordDocument stream opens with a FibBase of the given flags
+     * (0x0100 encrypted, 0x8000 obfuscated), with the given extra storages ("Macros" makes it macro-enabled).
+     */
+    public static byte[] doc(int fibFlags, String... storages) {
+        java.nio.ByteBuffer fib = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        fib.putShort(0, (short) 0xA5EC); // wIdent
+        fib.putShort(2, (short) 0x00C1); // nFib: Word 97
+        fib.putShort(6, (short) 0x0409); // lid: English (US)
+        fib.putShort(0x0A, (short) (0x0200 | fibFlags)); // fWhichTblStm: the table is in 1Table
+        fib.putShort(0x0C, (short) 0x00BF); // nFibBack
+        return olePackage(fib.array(), java.util.List.of(storages));
+    }
+
+    public static byte[] olePackage(byte[] wordDocument, java.util.List<String> storages) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new ByteArrayInputStream(wordDocument), "WordDocument");
+            fs.createDocument(new ByteArrayInputStream(new byte[4096]), "1Table");
+            for (String storage : storages) {
+                fs.getRoot().createDirectory(storage).createDocument("dir", new ByteArrayInputStream(new byte[16]));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            fs.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-page PDF with a correct cross-reference table; {@code encrypted} adds a standard security handler. */
+    public static byte[] pdf(boolean encrypted) {
+        java.util.List<String> objects = new java.util.ArrayList<>(java.util.List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"));
+        if (encrypted) {
+            objects.add("<< /Filter /Standard /V 1 /R 2 /O <" + "00".repeat(32) + "> /U <" + "00".repeat(32) + "> /P -44 >>");
+        }
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
+        java.util.List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(offset -> pdf.append("%010d 00000 n \n".formatted(offset)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R");
+        if (encrypted) {
+            pdf.append(" /Encrypt 4 0 R /ID [<").append("ab".repeat(16)).append("> <").append("ab".repeat(16)).append(">]");
+        }
+        pdf.append(" >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

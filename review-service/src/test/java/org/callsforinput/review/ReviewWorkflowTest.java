@@ -146,7 +146,8 @@ class ReviewWorkflowTest {
         // Not a Word, PDF or ODT document: refused, nothing recorded.
         redact(caseId, documentId, TestDocuments.windowsExecutable(), "redacted.docx").statusCode(415)
                 .contentType("application/problem+json");
-        redact(caseId, documentId, TestDocuments.docm("macro"), "redacted.docx").statusCode(415);
+        redact(caseId, documentId, TestDocuments.docm("macro"), "redacted.docx").statusCode(422)
+                .body("type", equalTo("urn:calls-for-input:problem:macro-enabled-document"));
         byte[] redacted = TestDocuments.docx("Victim: [redacted]");
         redact(caseId, documentId, redacted, "c (redacted).docx").statusCode(200)
                 .body("documents[0].redacted.sha256", equalTo(Fixtures.sha256(redacted)))

@@ -38,7 +38,20 @@ class HostileDocumentTest {
                 Arguments.of("zip bomb (entries)", TestDocuments.zipBomb(10_001), "report.docx", 422, "zip-bomb"),
                 Arguments.of("zip bomb (ratio)", TestDocuments.deflateBomb(50L * 1024 * 1024), "report.docx", 422, "zip-bomb"),
                 Arguments.of("empty file", new byte[0], "report.docx", 400, "empty-file"),
-                Arguments.of("truncated Word document", truncated(), "report.docx", 422, "malformed-document"));
+                Arguments.of("truncated Word document", truncated(), "report.docx", 422, "malformed-document"),
+                Arguments.of("main part not well-formed", TestDocuments.docxWithMainPart("<w:document><w:body>".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)), "report.docx", 422, "malformed-document"),
+                Arguments.of("part lying about its size", TestDocuments.docxWithLyingPart("word/media/image1.png", 300, 3_000_000),
+                        "report.docx", 422, "zip-bomb"),
+                Arguments.of("DTD in an XML part", TestDocuments.docxWithDtd("docProps/core.xml"), "report.docx", 422, "xml-declarations"),
+                Arguments.of("remote template", TestDocuments.docxWithRelationship("attachedTemplate", "http://127.0.0.1:1/t.dotm", true),
+                        "report.docx", 422, "external-reference"),
+                Arguments.of("INCLUDEPICTURE field", TestDocuments.docxWithField("INCLUDEPICTURE \"http://127.0.0.1:1/p.png\""),
+                        "report.docx", 422, "external-reference"),
+                Arguments.of("file: hyperlink", TestDocuments.docxWithRelationship("hyperlink", "file:///C:/secret.docx", true),
+                        "report.docx", 422, "unsafe-hyperlink"),
+                Arguments.of("right-to-left override in the name", TestDocuments.docx("x"), "report\u202Excod.docx", 400,
+                        "invalid-file-name"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -145,7 +145,8 @@ class OpenApiTest {
         assertThat(exampleNames(upload, "413"), containsInAnyOrder("file-too-large", "submission-too-large"));
         assertThat(exampleNames(upload, "415"), containsInAnyOrder("unsupported-document-type", "content-mismatch"));
         assertThat(exampleNames(upload, "422"), hasItems("virus-found", "macro-enabled-document", "encrypted-document",
-                "zip-bomb", "malformed-document", "idempotency-key-reused"));
+                "zip-bomb", "malformed-document", "xml-declarations", "external-reference", "unsafe-hyperlink",
+                "idempotency-key-reused"));
         assertThat(exampleNames(upload, "503"), containsInAnyOrder("storage-unavailable", "scanner-unavailable"));
         assertThat(exampleNames(operation("post", "/submissions/{id}/uploads/{uploadId}/complete"), "422"),
                 hasItems("size-mismatch", "checksum-mismatch", "virus-found"));

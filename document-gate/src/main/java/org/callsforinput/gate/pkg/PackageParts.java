@@ -90,7 +90,8 @@ public final class PackageParts implements AutoCloseable {
 
     /**
      * A StAX reader over an XML part that refuses a DTD with {@link DtdFound} on the first {@code next()} that meets
-     * it. The caller closes {@code in}.
+     * it, and an (undeclared) entity reference as not well-formed. The caller closes {@code in}; the reader itself
+     * closes it when it reaches the end of the document.
      */
     public static XMLStreamReader xmlReader(String part, InputStream in) throws XMLStreamException {
         return new DtdRefusingReader(XML.createXMLStreamReader(in), part);
@@ -189,9 +190,12 @@ public final class PackageParts implements AutoCloseable {
         @Override
         public int next() throws XMLStreamException {
             int event = super.next();
-            if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_DECLARATION
-                    || event == XMLStreamConstants.ENTITY_REFERENCE) {
+            if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_DECLARATION) {
                 throw new DtdFound(part);
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                // Any DTD was refused before, so the entity is undeclared: the part is not well-formed XML.
+                throw new XMLStreamException("part " + part + " refers to the undeclared entity &" + getLocalName() + ";");
             }
             return event;
         }

@@ -9,12 +9,14 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.tika.Tika;
+import org.callsforinput.gate.DocumentFormat;
+import org.callsforinput.gate.DocumentGate;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.storage.ObjectStorage;
 import org.callsforinput.review.entity.ReviewCase;
@@ -22,34 +24,39 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Redacted copies uploaded by reviewers: spooled to a temporary file (bounded by the size limit, SHA-256 taken
- * on the way), checked by their content (Word, PDF or ODT; no macros, no encryption), stored in this service's
- * own bucket under a server-generated key, then recorded on the case. The original is never touched.
+ * on the way), passed through the document gate as every intake upload is (file-name rule; Word, PDF or ODT checked by
+ * content: no macros, encryption, DTDs, outside references or damage; virus scan), stored in this service's own bucket
+ * under a server-generated key, then recorded on the case. The original is never touched.
  */
 @ApplicationScoped
 public class Redactions {
 
-    /** Accepted formats by detected media type, with the Content-Type they are stored and served with. */
-    static final Map<String, String> ACCEPTED = Map.of(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/msword", "application/msword",
-            "application/pdf", "application/pdf",
-            "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text");
+    /** The formats a redacted copy may have: those a publication can carry (no spreadsheets). */
+    static final List<DocumentFormat> ACCEPTED = List.of(DocumentFormat.DOCX, DocumentFormat.DOC, DocumentFormat.PDF,
+            DocumentFormat.ODT);
 
     private final ObjectStorage storage;
     private final CaseWork work;
     private final CaseQueries cases;
+    private final DocumentGate gate;
     private final long maxSize;
-    private final Tika tika = new Tika();
 
-    public Redactions(ObjectStorage storage, CaseWork work, CaseQueries cases,
-            @ConfigProperty(name = "review.redaction.max-size") long maxSize) {
+    public Redactions(ObjectStorage storage, CaseWork work, CaseQueries cases, DocumentGate gate,
+            @ConfigProperty(name = "review.redaction.max-size") long maxSize,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize httpLimit) {
+        // Below the documented limit, the HTTP layer would cut copies the service accepts, with a bare 413.
+        if (httpLimit.asLongValue() < maxSize) {
+            throw new IllegalStateException("quarkus.http.limits.max-body-size (" + httpLimit.asLongValue()
+                    + ") must be at least review.redaction.max-size (" + maxSize + ")");
+        }
         this.storage = storage;
         this.work = work;
         this.cases = cases;
+        this.gate = gate;
         this.maxSize = maxSize;
     }
 
@@ -58,7 +65,7 @@ public class Redactions {
     }
 
     public ReviewCase upload(UUID caseId, UUID documentId, long version, Actor actor, String fileName, InputStream body) {
-        String name = FileNameCheck.require(fileName);
+        DocumentGate.Claim claim = gate.claim(fileName, ACCEPTED);
         // Fail fast before reading the body: an unknown case or document, or a stale version. In a transaction of its
         // own, so that nothing read here lingers in the request's persistence context.
         QuarkusTransaction.requiringNew().run(() -> {
@@ -78,15 +85,10 @@ public class Redactions {
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
                 size = copyBounded(body, out);
             }
-            if (size == 0) {
-                throw ApiException.badRequest("empty-file", "The redacted copy is empty");
-            }
-            String detected = tika.detect(file);
-            String contentType = ACCEPTED.get(detected);
-            if (contentType == null) {
-                throw new ApiException(415, "unsupported-document", "Unsupported document",
-                        "A redacted copy must be a Word (.docx, .doc), PDF or ODT document without macros or encryption; this one is " + detected);
-            }
+            // The same checks and virus scan as every intake upload; a refusal keeps nothing (the spool goes below).
+            DocumentGate.Admitted admitted = gate.admit(file, claim);
+            String contentType = admitted.mediaType();
+            String name = admitted.fileName();
             try (InputStream in = Files.newInputStream(file)) {
                 // Storage being away is a StorageUnavailableException, answered by the platform's mapper.
                 storage.put(key, in, size, contentType);
@@ -126,18 +128,4 @@ public class Redactions {
         return total;
     }
 
-    /** File names are metadata only; still, no paths and no control characters. */
-    static final class FileNameCheck {
-        private FileNameCheck() {
-        }
-
-        static String require(String fileName) {
-            String name = fileName.strip();
-            if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(ch -> Character.isISOControl(ch))
-                    || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
-                throw ApiException.badRequest("invalid-file-name", "A file name without paths or control characters, at most 255 characters");
-            }
-            return name;
-        }
-    }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 
 import org.callsforinput.contracts.CallSnapshot;
 import org.callsforinput.contracts.Consent;
+import org.callsforinput.gate.DocumentFormat;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.submission.entity.CallForInput.LatePolicy;
-import org.callsforinput.submission.entity.DocumentFormat;
+import org.callsforinput.gate.DocumentFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a call manager sends to create or replace a call. Optional fields take the platform defaults. */

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.callsforinput.contracts.CallSnapshot;
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.submission.entity.CallForInput;
-import org.callsforinput.submission.entity.DocumentFormat;
+import org.callsforinput.gate.DocumentFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A call as everyone may read it. */

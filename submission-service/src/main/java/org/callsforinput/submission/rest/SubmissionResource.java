@@ -179,6 +179,9 @@ public class SubmissionResource {
                     @ExampleObject(name = "macro-enabled-document", ref = "macro-enabled-document"),
                     @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
                     @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),
+                    @ExampleObject(name = "xml-declarations", ref = "xml-declarations"),
+                    @ExampleObject(name = "external-reference", ref = "external-reference"),
+                    @ExampleObject(name = "unsafe-hyperlink", ref = "unsafe-hyperlink"),
                     @ExampleObject(name = "malformed-document", ref = "malformed-document") }))
     @APIResponse(responseCode = "503", ref = "StorageOrScannerAway")
     public Response upload(UUID id,
@@ -258,6 +261,9 @@ public class SubmissionResource {
                     @ExampleObject(name = "macro-enabled-document", ref = "macro-enabled-document"),
                     @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
                     @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),
+                    @ExampleObject(name = "xml-declarations", ref = "xml-declarations"),
+                    @ExampleObject(name = "external-reference", ref = "external-reference"),
+                    @ExampleObject(name = "unsafe-hyperlink", ref = "unsafe-hyperlink"),
                     @ExampleObject(name = "malformed-document", ref = "malformed-document") }))
     @APIResponse(responseCode = "503", ref = "StorageOrScannerAway")
     public Response completeUpload(UUID id, UUID uploadId) {

@@ -21,7 +21,7 @@ import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.submission.entity.CallForInput;
 import org.callsforinput.submission.entity.CallForInput.LatePolicy;
 import org.callsforinput.submission.entity.CallForInput.Status;
-import org.callsforinput.submission.entity.DocumentFormat;
+import org.callsforinput.gate.DocumentFormat;
 import org.callsforinput.submission.rest.CallRequest;
 
 import io.quarkus.logging.Log;

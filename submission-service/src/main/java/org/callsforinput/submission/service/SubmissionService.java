@@ -21,6 +21,8 @@ import org.callsforinput.contracts.Hyperlink;
 import org.callsforinput.contracts.SubmissionReceived;
 import org.callsforinput.contracts.SubmissionWithdrawn;
 import org.callsforinput.contracts.Topics;
+import org.callsforinput.gate.DocumentFormat;
+import org.callsforinput.gate.DocumentGate;
 import org.callsforinput.platform.eventing.Outbox;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.storage.Spooled;
@@ -28,13 +30,10 @@ import org.callsforinput.platform.storage.StorageUnavailableException;
 import org.callsforinput.submission.entity.CallForInput;
 import org.callsforinput.submission.entity.CallForInput.Timeliness;
 import org.callsforinput.submission.entity.Document;
-import org.callsforinput.submission.entity.DocumentFormat;
 import org.callsforinput.submission.entity.PendingUpload;
 import org.callsforinput.submission.entity.Submission;
-import org.callsforinput.submission.inspection.DocumentInspector;
 import org.callsforinput.submission.receipt.Receipts;
 import org.callsforinput.submission.rest.SubmissionRequest;
-import org.callsforinput.submission.scan.VirusScanner;
 import org.callsforinput.submission.storage.DocumentStore;
 
 import io.quarkus.logging.Log;
@@ -48,19 +47,19 @@ public class SubmissionService {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
+    // Every format the gate can check; a call's own lists (main and annex types) narrow it in uploadLimit.
+    private static final List<DocumentFormat> FORMATS = List.of(DocumentFormat.values());
+
     private final Outbox outbox;
     private final DocumentStore store;
     private final Receipts receipts;
-    private final DocumentInspector inspector;
-    private final VirusScanner scanner;
+    private final DocumentGate gate;
 
-    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts, DocumentInspector inspector,
-            VirusScanner scanner) {
+    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts, DocumentGate gate) {
         this.outbox = outbox;
         this.store = store;
         this.receipts = receipts;
-        this.inspector = inspector;
-        this.scanner = scanner;
+        this.gate = gate;
     }
 
     public Optional<Submission> find(Contributor who, UUID id) {
@@ -120,8 +119,9 @@ public class SubmissionService {
     /** Streams a document into storage, checks its content, then records it; nothing is kept when a check fails. */
     public Document attach(Contributor who, UUID id, Document.Role role, String fileName, Long contentLength,
             InputStream body) {
-        FileNames.check(fileName);
-        DocumentFormat claimed = DocumentFormat.ofFileName(fileName).orElseThrow(() -> unsupported(fileName));
+        DocumentGate.Claim claim = gate.claim(fileName, FORMATS);
+        DocumentFormat claimed = claim.format();
+        String name = claim.fileName();
         long limit = QuarkusTransaction.requiringNew().call(() -> uploadLimit(who, id, role, claimed));
         if (contentLength != null && contentLength > limit) {
             // Announced too large: refused before a byte is stored.
@@ -129,10 +129,10 @@ public class SubmissionService {
         }
         UUID documentId = UUID.randomUUID();
         String key = "submissions/" + id + "/" + documentId;
-        try (Spooled stored = store.put(key, body, limit, contentLength, fileName)) {
+        try (Spooled stored = store.put(key, body, limit, contentLength, name)) {
             try {
-                verifyContent(stored, claimed);
-                return QuarkusTransaction.requiringNew().call(() -> record(who, id, role, documentId, fileName, claimed, stored));
+                gate.admit(stored.spool(), claim);
+                return QuarkusTransaction.requiringNew().call(() -> record(who, id, role, documentId, name, claimed, stored));
             } catch (RuntimeException e) {
                 store.remove(key);
                 throw e;
@@ -146,9 +146,8 @@ public class SubmissionService {
 
     /** Announces a document that the contributor will PUT straight to object storage. */
     public UploadTicket startUpload(Contributor who, UUID id, Document.Role role, String fileName, long size, String sha256) {
-        FileNames.check(fileName);
-        DocumentFormat claimed = DocumentFormat.ofFileName(fileName).orElseThrow(() -> unsupported(fileName));
-        long limit = QuarkusTransaction.requiringNew().call(() -> uploadLimit(who, id, role, claimed));
+        DocumentGate.Claim claim = gate.claim(fileName, FORMATS);
+        long limit = QuarkusTransaction.requiringNew().call(() -> uploadLimit(who, id, role, claim.format()));
         if (size > limit) {
             throw tooLarge(limit);
         }
@@ -157,7 +156,7 @@ public class SubmissionService {
         upload.submissionId = id;
         upload.role = role;
         upload.objectKey = "submissions/" + id + "/" + upload.id;
-        upload.fileName = fileName;
+        upload.fileName = claim.fileName();
         upload.declaredSize = size;
         upload.declaredSha256 = sha256;
         upload.createdAt = Instant.now();
@@ -176,7 +175,9 @@ public class SubmissionService {
             return PendingUpload.<PendingUpload>find("id = ?1 and submissionId = ?2", uploadId, id).firstResultOptional()
                     .orElseThrow(() -> ApiException.notFound("Upload " + uploadId));
         });
-        DocumentFormat claimed = DocumentFormat.ofFileName(upload.fileName).orElseThrow(() -> unsupported(upload.fileName));
+        // The name passed the gate's rule when the upload was announced; the same claim again, for the content checks.
+        DocumentGate.Claim claim = gate.claim(upload.fileName, FORMATS);
+        DocumentFormat claimed = claim.format();
         Optional<Spooled> spooled;
         try {
             spooled = store.spool(upload.objectKey, upload.declaredSize);
@@ -199,7 +200,7 @@ public class SubmissionService {
                 throw new ApiException(422, "checksum-mismatch", "Checksum mismatch",
                         "The uploaded file's SHA-256 is not the one announced");
             }
-            verifyContent(stored, claimed);
+            gate.admit(stored.spool(), claim);
             return QuarkusTransaction.requiringNew().call(() -> {
                 Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, stored);
                 PendingUpload.deleteById(upload.id);
@@ -209,15 +210,6 @@ public class SubmissionService {
             discard(upload);
             throw e;
         }
-    }
-
-    /** The checks every stored document passes, however it arrived: not empty, its claimed format by content, no virus. */
-    private void verifyContent(Spooled stored, DocumentFormat claimed) {
-        if (stored.size() == 0) {
-            throw ApiException.badRequest("empty-file", "The file is empty");
-        }
-        inspector.inspect(stored.spool(), claimed);
-        scanner.scan(stored.spool());
     }
 
     private void discard(PendingUpload upload) {
@@ -394,11 +386,6 @@ public class SubmissionService {
     private static ApiException tooLarge(long limit) {
         return new ApiException(413, "file-too-large", "File too large",
                 "The file exceeds the limit of " + limit + " bytes for this submission");
-    }
-
-    private static ApiException unsupported(String fileName) {
-        return new ApiException(415, "unsupported-document-type", "Unsupported document type",
-                "'" + fileName + "' is not a .docx, .doc, .pdf, .odt or .xlsx file");
     }
 
     private static void apply(Submission submission, CallForInput call, SubmissionRequest request) {

@@ -89,9 +89,10 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("STORAGE_ACCESS_KEY", info.s3AccessKey());
         env.put("STORAGE_SECRET_KEY", info.s3SecretKey());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", info.issuer());
-        // Virus scanning (submission-service) only when the stack runs clamd; other services ignore these.
-        info.clamavHost().ifPresent(host -> env.put("SUBMISSION_CLAMAV_HOST", host));
-        info.clamavPort().ifPresent(clamd -> env.put("SUBMISSION_CLAMAV_PORT", Integer.toString(clamd)));
+        // Virus scanning (the document gate: submission-service's uploads, review-service's redacted copies) only when
+        // the stack runs clamd; services that accept no documents ignore these.
+        info.clamavHost().ifPresent(host -> env.put("DOCUMENTS_CLAMAV_HOST", host));
+        info.clamavPort().ifPresent(clamd -> env.put("DOCUMENTS_CLAMAV_PORT", Integer.toString(clamd)));
         return env;
     }
 

@@ -68,10 +68,10 @@ class StackInfoTest {
         assertEquals("127.0.0.1:19092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("http://127.0.0.1:19000", env.get("STORAGE_ENDPOINT"));
         assertEquals("http://127.0.0.1:18180/realms/calls", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
-        assertFalse(env.containsKey("SUBMISSION_CLAMAV_HOST"));
+        assertFalse(env.containsKey("DOCUMENTS_CLAMAV_HOST"));
 
         Map<String, String> withClamav = ServiceProcess.environment(INFO.withClamav("127.0.0.1", 13310), "submission_e2e", 18081);
-        assertEquals("127.0.0.1", withClamav.get("SUBMISSION_CLAMAV_HOST"));
-        assertEquals("13310", withClamav.get("SUBMISSION_CLAMAV_PORT"));
+        assertEquals("127.0.0.1", withClamav.get("DOCUMENTS_CLAMAV_HOST"));
+        assertEquals("13310", withClamav.get("DOCUMENTS_CLAMAV_PORT"));
     }
 }

@@ -1,4 +1,4 @@
-package org.callsforinput.submission.scan;
+package org.callsforinput.gate.scan;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Where ClamAV's clamd listens. Without a host, uploads are not scanned. */
-@ConfigMapping(prefix = "submission.clamav")
+@ConfigMapping(prefix = "documents.clamav")
 public interface ScanConfig {
 
     /** clamd's host (TCP); empty or absent turns scanning off. */

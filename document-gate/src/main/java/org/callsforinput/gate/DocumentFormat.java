@@ -1,4 +1,4 @@
-package org.callsforinput.submission.entity;
+package org.callsforinput.gate;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,10 +1,10 @@
-package org.callsforinput.submission.inspection;
+package org.callsforinput.gate.inspection;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Limits the document inspector applies to archives (OOXML and ODF are zip files). */
-@ConfigMapping(prefix = "submission.inspection")
+/** Limits the document gate's inspector applies to archives (OOXML and ODF are zip files); the same for every channel. */
+@ConfigMapping(prefix = "documents.inspection")
 public interface InspectionConfig {
 
     /** Most entries a zip's central directory may list. */
@@ -15,11 +15,10 @@ public interface InspectionConfig {
     @WithDefault("100")
     int maxCompressionRatio();
 
-    /** Most bytes one entry, or all entries together, may declare once unpacked (1 GiB). */
+    /**
+     * Most bytes one entry, or all entries together, may declare once unpacked (1 GiB). Every part is inflated (and
+     * stopped) at its declared size, so this also bounds what the inspector inflates.
+     */
     @WithDefault("1073741824")
     long maxUnpackedBytes();
-
-    /** Most bytes of any one part the inspector reads into memory, such as [Content_Types].xml (1 MiB). */
-    @WithDefault("1048576")
-    int maxPartBytes();
 }

@@ -1,4 +1,4 @@
-package org.callsforinput.submission.scan;
+package org.callsforinput.gate.scan;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.callsforinput.platform.problem.ApiException;
 import org.jboss.logging.Logger;
 
 /**
- * Scans a file with ClamAV's clamd over TCP (INSTREAM), when {@code submission.clamav.host} is set.
+ * Scans a file with ClamAV's clamd over TCP (INSTREAM), when {@code documents.clamav.host} is set.
  * <p>
  * Protocol (clamd's "z" commands end with a NUL byte, and so do its replies): {@code zINSTREAM\0}, then the file in
  * chunks, each preceded by its length as a 4-byte big-endian integer, then a chunk of length zero. clamd answers
@@ -46,7 +46,7 @@ public class VirusScanner {
 
     public VirusScanner(ScanConfig config) {
         if (config.chunkSize() < 1) {
-            throw new IllegalArgumentException("submission.clamav.chunk-size must be positive");
+            throw new IllegalArgumentException("documents.clamav.chunk-size must be positive");
         }
         this.config = config;
         this.host = config.host().map(String::strip).filter(h -> !h.isEmpty());

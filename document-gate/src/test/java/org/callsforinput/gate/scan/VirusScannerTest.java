@@ -1,4 +1,4 @@
-package org.callsforinput.submission.scan;
+package org.callsforinput.gate.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,4 +1,4 @@
-package org.callsforinput.submission.scan;
+package org.callsforinput.gate.scan;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package org.callsforinput.submission.inspection;
+package org.callsforinput.gate.inspection;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
