@@ -143,6 +143,7 @@ public class Publications {
             document.contentType = MediaTypes.safe(ref.contentType());
             document.sizeBytes = ref.size();
             document.sha256 = ref.sha256();
+            document.variant = variant(ref);
             document.state = ContributionDocument.State.PENDING;
             document.persist();
         }
@@ -300,5 +301,14 @@ public class Publications {
                 .filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t')
                 .forEach(clean::appendCodePoint);
         return clean.length() <= max ? clean.toString() : clean.substring(0, max);
+    }
+
+    /** The variant the decision names; a missing one (older events) or one this service does not know reads as received. */
+    static String variant(DocumentRef ref) {
+        String variant = ref.variantOrAsReceived();
+        return switch (variant) {
+            case DocumentRef.VARIANT_METADATA_REMOVED, DocumentRef.VARIANT_REDACTED -> variant;
+            default -> DocumentRef.VARIANT_AS_RECEIVED;
+        };
     }
 }
