@@ -307,9 +307,9 @@ public class CaseResource {
             + "untouched; both SHA-256 are shown on the case, and a publication of the case publishes the cleaned copy. "
             + ".doc, .pdf and .odt documents cannot be cleaned (409): upload a redacted copy instead. The assignee or a coordinator.")
     @APIResponse(responseCode = "200", description = "The case, the document showing its `cleaned` copy and that copy's facts")
-    @APIResponse(responseCode = "404", description = "No such case or document")
+    @APIResponse(responseCode = "404", description = "No such case or document, or its stored object is missing")
     @APIResponse(responseCode = "409", description = "The consent names the submitter (consent-names-submitter), the document "
-            + "is not a .docx (document-not-cleanable), its stored object is missing or changed, or the case is closed")
+            + "is not a .docx (document-not-cleanable), its stored object changed since intake, or the case is closed")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     @APIResponse(responseCode = "503", description = "Object storage cannot be reached")

@@ -90,7 +90,8 @@ public class CleanedCopies {
                 throw storageUnavailable();
             }
             if (sha.isEmpty()) {
-                throw ApiException.conflict("document-missing", "The stored object of document " + documentId + " is missing (see its integrity)");
+                throw new ApiException(404, "document-missing", "Not found",
+                        "The stored object of document " + documentId + " is missing (see its integrity)");
             }
             if (!sha.get().equals(source.sha256())) {
                 throw ApiException.conflict("document-integrity", "The stored object of document " + documentId
