@@ -125,6 +125,11 @@ class PublishingTest {
                 .body("documents[1].variant", equalTo(DocumentRef.VARIANT_AS_RECEIVED))
                 .body("documents[1].variantLabel", equalTo("As received"))
                 .extract().jsonPath();
+        PublicationPublished event = mapper.readValue(KafkaEvents.await(Topics.PUBLICATIONS,
+                e -> e.key().equals(published.id.toString()) && EventTypes.PUBLICATION_PUBLISHED.equals(e.type()), Fixtures.WAIT).data(),
+                PublicationPublished.class);
+        assertThat(event.documents()).extracting(PublicationPublished.PublishedDocument::variant)
+                .containsExactly(DocumentRef.VARIANT_METADATA_REMOVED, DocumentRef.VARIANT_AS_RECEIVED);
         byte[] served = given().when().get(json.getString("documents[0].path")).then().statusCode(200).extract().asByteArray();
         assertThat(served).isEqualTo(cleaned);
         assertThat(Fixtures.sha256(served)).isEqualTo(json.getString("documents[0].sha256"));

@@ -246,7 +246,7 @@ public class Publications {
         PublicationPublished payload = new PublicationPublished(c.id, c.submissionId, c.callId, call.slug,
                 c.decision == Decision.PUBLISH_REDACTED, publicContribution(c),
                 documents.stream().map(d -> new PublicationPublished.PublishedDocument(d.id, d.role, d.fileName,
-                        d.contentType, d.sizeBytes, d.sha256, PublicPaths.document(d.id))).toList(),
+                        d.contentType, d.sizeBytes, d.sha256, PublicPaths.document(d.id), d.variant)).toList(),
                 PublicPaths.contribution(c.id), now);
         outbox.publish(Topics.PUBLICATIONS, EventTypes.PUBLICATION_PUBLISHED, c.id.toString(), payload);
         webhooks.enqueue(EventTypes.PUBLICATION_PUBLISHED, c.callId, payload.forPublic());
