@@ -118,7 +118,7 @@ public final class MetadataCleaner {
                         zip.write(CORE.getBytes(StandardCharsets.UTF_8));
                     } else if (name.equals(app)) {
                         zip.write(APP.getBytes(StandardCharsets.UTF_8));
-                    } else if (name.equals("[Content_Types].xml")) {
+                    } else if (name.equals("[Content_Types].xml") && !removed.isEmpty()) {
                         zip.write(rewrite(parts, name, (local, xml) -> "Override".equals(local)
                                 && removed.contains(stripSlash(xml.getAttributeValue(null, "PartName"))), false));
                     } else if (rels.containsKey(name) && rels.get(name).stream().anyMatch(r -> removed.contains(r.resolvedTarget()))) {

@@ -67,6 +67,18 @@ class MetadataCleanerTest {
     }
 
     @Test
+    void aDocumentWithoutMetadataIsCopiedPartForPart() throws Exception {
+        byte[] original = TestDocuments.docx("Nothing to remove");
+        Path source = Files.write(dir.resolve("plain.docx"), original);
+        Path cleaned = dir.resolve("plain-cleaned.docx");
+        new MetadataCleaner(MAX_PART).clean(source, cleaned);
+        Map<String, byte[]> before = entries(original);
+        Map<String, byte[]> after = entries(Files.readAllBytes(cleaned));
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    @Test
     void refusesWhatIsNotAWordPackage() throws Exception {
         Path odt = Files.write(dir.resolve("a.odt"), TestDocuments.odt("a", "b", "https://example.org", "c", "d"));
         assertThatThrownBy(() -> new MetadataCleaner(MAX_PART).clean(odt, dir.resolve("out.docx")))
