@@ -28,7 +28,11 @@ public record PublicationPublished(
         return new PublicationPublished(contributionId, null, callId, callSlug, redacted, contribution, documents, path, publishedAt);
     }
 
-    /** A published document: the bytes at {@code path} have exactly this SHA-256 (lower-case hex) and size. */
+    /**
+     * A published document: the bytes at {@code path} have exactly this SHA-256 (lower-case hex) and size;
+     * {@code variant} says which form of the contributor's document they are ({@code DocumentRef.VARIANT_*}; absent
+     * in older events: as received).
+     */
     public record PublishedDocument(
             UUID documentId,
             String role,
@@ -36,6 +40,7 @@ public record PublicationPublished(
             String contentType,
             long size,
             String sha256,
-            String path) {
+            String path,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String variant) {
     }
 }

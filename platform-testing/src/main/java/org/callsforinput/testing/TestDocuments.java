@@ -17,6 +17,15 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.XWPFComment;
+import org.apache.poi.xwpf.usermodel.XWPFComments;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHeader;
+import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
 
 /** Real documents built in memory for tests: a genuine minimal .docx and its hostile variants (macros, encryption, bombs). */
 public final class TestDocuments {
@@ -59,6 +68,143 @@ public final class TestDocuments {
                 </w:document>""".formatted(escape(text))).getBytes(StandardCharsets.UTF_8));
         parts.putAll(extraParts);
         return zip(parts);
+    }
+
+    /** Who wrote a document, as Word records it: the metadata that can name a submitter. */
+    public record Authorship(String author, String lastModifiedBy, String company, String manager, String commentAuthor,
+            String revisionAuthor, Map<String, String> customProperties) {
+
+        /** A contribution written at an organisation that asked to be published without its name. */
+        public static Authorship named() {
+            return new Authorship("Camille Martin", "Jean Dupont", "Observatoire des droits humains", "Directrice ODH",
+                    "Camille Martin", "Jean Dupont", Map.of("Client", "ODH-2023-17"));
+        }
+    }
+
+    /**
+     * A real Word document written by POI's XWPF: body text with a hyperlink ({@code bodyLink}, shown as "the law"),
+     * a header with a hyperlink ({@code headerLink}), core and application properties (title "Contribution"), custom
+     * properties, a comment and a tracked insertion by the given people. Null authorship values are left out.
+     */
+    public static byte[] authoredDocx(String text, String bodyLink, String headerLink, Authorship who) {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            XWPFParagraph paragraph = doc.createParagraph();
+            paragraph.createRun().setText(text + " ");
+            if (bodyLink != null) {
+                XWPFHyperlinkRun link = paragraph.createHyperlinkRun(bodyLink);
+                link.setText("the law");
+            }
+            if (headerLink != null) {
+                XWPFHeader header = doc.createHeader(HeaderFooterType.DEFAULT);
+                XWPFHyperlinkRun link = header.createParagraph().createHyperlinkRun(headerLink);
+                link.setText("statistics");
+            }
+            if (who.commentAuthor() != null) {
+                XWPFComments comments = doc.createComments();
+                XWPFComment comment = comments.createComment(java.math.BigInteger.ONE);
+                comment.setAuthor(who.commentAuthor());
+                comment.setInitials("CM");
+                comment.createParagraph().createRun().setText("Check this figure");
+                XWPFRun anchored = doc.createParagraph().createRun();
+                anchored.setText("Commented text");
+                anchored.getCTR().addNewCommentReference().setId(java.math.BigInteger.ONE);
+            }
+            if (who.revisionAuthor() != null) {
+                CTRunTrackChange inserted = doc.createParagraph().getCTP().addNewIns();
+                inserted.setId(java.math.BigInteger.TWO);
+                inserted.setAuthor(who.revisionAuthor());
+                inserted.setDate(java.util.Calendar.getInstance());
+                inserted.addNewR().addNewT().setStringValue("Inserted sentence.");
+            }
+            var core = doc.getProperties().getCoreProperties();
+            core.setTitle("Contribution");
+            core.setCreator(who.author());
+            core.setLastModifiedByUser(who.lastModifiedBy());
+            var app = doc.getProperties().getExtendedProperties().getUnderlyingProperties();
+            if (who.company() != null) {
+                app.setCompany(who.company());
+            }
+            if (who.manager() != null) {
+                app.setManager(who.manager());
+            }
+            who.customProperties().forEach((name, value) -> doc.getProperties().getCustomProperties().addProperty(name, value));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            doc.write(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The package with extra parts added (or replaced), every other entry copied. */
+    public static byte[] withParts(byte[] zip, Map<String, byte[]> parts) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        entries.putAll(parts);
+        return zip(entries);
+    }
+
+    /** Word's people part (word/people.xml) naming one person, as Word writes it for comment authors. */
+    public static byte[] peoplePart(String person) {
+        return ("""
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <w15:people xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">                <w15:person w15:author="%s"><w15:presenceInfo w15:providerId="None" w15:userId="%s"/></w15:person>                </w15:people>""".formatted(escape(person), escape(person))).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A minimal OpenDocument text: meta.xml naming its initial and last creator with a user-defined property,
+     * content.xml with a link, an annotation by {@code commentAuthor} and a tracked change by {@code revisionAuthor}.
+     */
+    public static byte[] odt(String initialCreator, String creator, String link, String commentAuthor, String revisionAuthor) {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("mimetype", "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII));
+        parts.put("META-INF/manifest.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+                <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+                <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+                <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+                </manifest:manifest>""".getBytes(StandardCharsets.UTF_8));
+        String office = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "
+                + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.2\"";
+        parts.put("meta.xml", ("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-meta %s><office:meta><meta:initial-creator>%s</meta:initial-creator><dc:creator>%s</dc:creator>                <dc:title>Contribution</dc:title><meta:user-defined meta:name="Client">ODH-2023-17</meta:user-defined></office:meta>                </office:document-meta>""".formatted(office, escape(initialCreator), escape(creator))).getBytes(StandardCharsets.UTF_8));
+        parts.put("content.xml", ("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-content %s><office:body><office:text>                <text:tracked-changes><text:changed-region text:id="ct1"><text:insertion><office:change-info>                <dc:creator>%s</dc:creator><dc:date>2023-05-01T10:00:00</dc:date></office:change-info></text:insertion>                </text:changed-region></text:tracked-changes>                <text:p>See <text:a xlink:type="simple" xlink:href="%s">the report</text:a> and <text:a xlink:href="#intro">below</text:a>.                <office:annotation><dc:creator>%s</dc:creator><text:p>Check</text:p></office:annotation></text:p>                </office:text></office:body></office:document-content>""".formatted(office, escape(revisionAuthor), escape(link),
+                escape(commentAuthor))).getBytes(StandardCharsets.UTF_8));
+        return zip(parts);
+    }
+
+    /** An OLE2 file (as a .doc is) holding only its two property sets: author, last author, company, manager, a custom property. */
+    public static byte[] oleWithProperties(String author, String lastAuthor, String company, String manager) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            org.apache.poi.hpsf.SummaryInformation summary = org.apache.poi.hpsf.PropertySetFactory.newSummaryInformation();
+            summary.setAuthor(author);
+            summary.setLastAuthor(lastAuthor);
+            summary.setTitle("Contribution");
+            summary.write(fs.getRoot(), org.apache.poi.hpsf.SummaryInformation.DEFAULT_STREAM_NAME);
+            org.apache.poi.hpsf.DocumentSummaryInformation document = org.apache.poi.hpsf.PropertySetFactory.newDocumentSummaryInformation();
+            document.setCompany(company);
+            document.setManager(manager);
+            org.apache.poi.hpsf.CustomProperties custom = new org.apache.poi.hpsf.CustomProperties();
+            custom.put("Client", "ODH-2023-17");
+            document.setCustomProperties(custom);
+            document.write(fs.getRoot(), org.apache.poi.hpsf.DocumentSummaryInformation.DEFAULT_STREAM_NAME);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            fs.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        } catch (IOException | org.apache.poi.hpsf.WritingNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A zip archive of the given entries, deflated. */

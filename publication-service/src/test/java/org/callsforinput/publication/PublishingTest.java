@@ -101,6 +101,51 @@ class PublishingTest {
     }
 
     @Test
+    void eachDocumentSaysWhichFormOfTheContributionItIs() throws Exception {
+        CallSnapshot call = fixtures.openCall();
+        Fixtures.awaitCall(call);
+        UUID submissionId = UUID.randomUUID();
+        // The metadata-cleaned copy review-service made (its own bytes, its own SHA-256) and an annex from an older
+        // decision that names no variant: as received.
+        byte[] cleaned = TestDocuments.docx("Contribution without its author's name");
+        DocumentRef main = fixtures.document(cleaned, "contribution.docx", Fixtures.DOCX);
+        DocumentRef cleanedRef = new DocumentRef(main.documentId(), DocumentRef.ROLE_MAIN, main.bucket(), main.key(), main.fileName(),
+                main.contentType(), main.size(), main.sha256(), DocumentRef.VARIANT_METADATA_REMOVED);
+        DocumentRef annex = fixtures.docx("Annex", "annex-1.docx");
+        annex = new DocumentRef(annex.documentId(), DocumentRef.ROLE_ANNEX, annex.bucket(), annex.key(), annex.fileName(),
+                annex.contentType(), annex.size(), annex.sha256());
+        fixtures.decide(Fixtures.decision(submissionId, call, Decision.PUBLISH, Fixtures.anonymous(SubmitterCategory.CIVIL_SOCIETY),
+                List.of(cleanedRef, annex)));
+        Contribution published = Fixtures.awaitStatus(submissionId, Contribution.Status.PUBLISHED);
+
+        var json = given().when().get("/public/contributions/" + published.id + "?lang=en").then().statusCode(200)
+                .body("documents[0].variant", equalTo(DocumentRef.VARIANT_METADATA_REMOVED))
+                .body("documents[0].variantLabel", equalTo("Metadata removed by the platform"))
+                .body("documents[0].sha256", equalTo(Fixtures.sha256(cleaned)))
+                .body("documents[1].variant", equalTo(DocumentRef.VARIANT_AS_RECEIVED))
+                .body("documents[1].variantLabel", equalTo("As received"))
+                .extract().jsonPath();
+        PublicationPublished event = mapper.readValue(KafkaEvents.await(Topics.PUBLICATIONS,
+                e -> e.key().equals(published.id.toString()) && EventTypes.PUBLICATION_PUBLISHED.equals(e.type()), Fixtures.WAIT).data(),
+                PublicationPublished.class);
+        assertThat(event.documents()).extracting(PublicationPublished.PublishedDocument::variant)
+                .containsExactly(DocumentRef.VARIANT_METADATA_REMOVED, DocumentRef.VARIANT_AS_RECEIVED);
+        byte[] served = given().when().get(json.getString("documents[0].path")).then().statusCode(200).extract().asByteArray();
+        assertThat(served).isEqualTo(cleaned);
+        assertThat(Fixtures.sha256(served)).isEqualTo(json.getString("documents[0].sha256"));
+
+        String page = given().when().get("/calls/" + call.slug() + "?lang=en").then().statusCode(200).extract().asString();
+        assertThat(page).contains("Metadata removed by the platform", "As received", Fixtures.sha256(cleaned));
+        given().when().get("/calls/" + call.slug() + "?lang=fr").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Métadonnées supprimées par la plateforme"));
+        given().when().get("/calls/" + call.slug() + "?lang=es").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Metadatos eliminados por la plataforma"));
+        given().when().get("/public/calls/" + call.slug() + "/feed?lang=en").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("contribution.docx: Metadata removed by the platform, SHA-256 "
+                        + Fixtures.sha256(cleaned)));
+    }
+
+    @Test
     void decisionForAnUnknownCallWaitsAndIsPublishedWhenTheCallArrives() throws Exception {
         CallSnapshot call = new CallSnapshot(UUID.randomUUID(), 1, "late-" + UUID.randomUUID().toString().substring(0, 8),
                 "Special Rapporteur", java.util.Map.of("en", "Arrives late"), java.util.Map.of(), List.of(),

@@ -37,6 +37,7 @@ class AuthorizationTest {
             new Endpoint("POST", "/cases/" + ID + "/decision"),
             new Endpoint("POST", "/cases/" + ID + "/comments"),
             new Endpoint("PUT", "/cases/" + ID + "/documents/" + ID + "/redacted"),
+            new Endpoint("POST", "/cases/" + ID + "/documents/" + ID + "/cleaned-copy"),
             new Endpoint("POST", "/reviewers/me/conflicts"),
             new Endpoint("DELETE", "/reviewers/me/conflicts/" + ID));
     private static final List<Endpoint> COORDINATOR_ONLY = List.of(

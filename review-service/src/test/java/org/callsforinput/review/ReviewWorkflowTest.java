@@ -123,6 +123,10 @@ class ReviewWorkflowTest {
         String caseId = submission.send();
         Fixtures.awaitDocuments(caseId);
         screen("coordinator1", caseId);
+        // Published without the name: each document goes out as its metadata-cleaned copy.
+        for (String documentId : Fixtures.get("coordinator1", caseId).then().extract().jsonPath().<String>getList("documents.id")) {
+            update("coordinator1", caseId, "documents/" + documentId + "/cleaned-copy", null).statusCode(200);
+        }
         update("coordinator1", caseId, "decision", Map.of("decision", "PUBLISH", "reason", "ok")).statusCode(200);
         approveAsSecondCoordinator(caseId);
         KafkaEvents.Event event = KafkaEvents.await(Topics.REVIEWS,

@@ -160,6 +160,59 @@ class EndToEndTest {
     }
 
     @Test
+    void aContributorWhoAsksNotToBeNamedIsPublishedWithoutTheNamesInTheirWordFile() throws Exception {
+        String submission = platform.submission.baseUrl();
+        String review = platform.review.baseUrl();
+        String publication = platform.publication.baseUrl();
+        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String callId = openCall(submission, slug);
+        byte[] docx = TestDocuments.authoredDocx("Testimony on identity checks", "https://laws.example.org/act-12", null,
+                TestDocuments.Authorship.named());
+        String id = given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
+                .body(Map.of("callId", callId, "organisationName", "Observatoire des droits humains",
+                        "submitterCategory", "CIVIL_SOCIETY", "country", "FR",
+                        "contact", Map.of("name", "Someone Private", "email", "someone.private@example.org"),
+                        "language", "en", "themes", List.of("data"), "title", "Nameless testimony", "consent", "PUBLISH_WITHOUT_NAME"))
+                .when().post(submission + "/submissions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream").body(docx)
+                .queryParam("fileName", "Observatoire testimony.docx")
+                .when().post(submission + "/submissions/" + id + "/documents").then().statusCode(201);
+        given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + id + "/submit").then().statusCode(200);
+
+        // The reviewer sees who wrote the Word file, and its link among the case's links.
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(review, id), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
+                .when().get(review + "/cases/" + caseId).then()
+                .body("documents[0].facts.metadata.author", equalTo("Camille Martin"))
+                .body("links.find { it.source == 'DOCUMENT' }.url", equalTo("https://laws.example.org/act-12")));
+        String documentId = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId)
+                .then().extract().path("documents[0].id");
+        act(review, caseId, "reviewer1", "post", "claim", null);
+        act(review, caseId, "reviewer1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
+        act(review, caseId, "reviewer1", "post", "documents/" + documentId + "/cleaned-copy", null);
+        String cleanedSha = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId)
+                .then().extract().path("documents[0].cleaned.sha256");
+        act(review, caseId, "reviewer1", "post", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+        act(review, caseId, "coordinator1", "post", "decision/approval", null);
+
+        // Public: the cleaned copy, said to be so, with its SHA-256; no name of the organisation or its people in it.
+        JsonPath call = await().atMost(Duration.ofSeconds(30)).until(
+                () -> given().when().get(publication + "/public/calls/" + slug).then().extract().jsonPath(),
+                json -> json.getList("groups") != null && !json.getList("groups").isEmpty());
+        assertThat(call.getString("groups[0].contributions[0].documents[0].variant")).isEqualTo("METADATA_REMOVED");
+        assertThat(call.getString("groups[0].contributions[0].documents[0].sha256")).isEqualTo(cleanedSha);
+        byte[] downloaded = given().when().get(publication + call.getString("groups[0].contributions[0].documents[0].path"))
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(sha256(downloaded)).isEqualTo(cleanedSha);
+        String page = given().when().get(publication + "/calls/" + slug).then().statusCode(200).extract().asString();
+        assertThat(page).contains("Metadata removed by the platform");
+        assertThat(unzipped(docx)).contains("Camille Martin"); // what the cleaning removed was there
+        for (String output : List.of(call.prettify(), page, unzipped(downloaded))) {
+            assertThat(output).doesNotContain("Observatoire").doesNotContain("Camille Martin").doesNotContain("Jean Dupont");
+        }
+    }
+
+    @Test
     void aDecisionNotToPublishShowsToTheContributor() throws Exception {
         String submission = platform.submission.baseUrl();
         String review = platform.review.baseUrl();
@@ -213,6 +266,17 @@ class EndToEndTest {
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal((delivery.id() + "." + delivery.timestamp() + "." + delivery.body())
                 .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Every part of a package, inflated, as one text: what anyone opening the file could read. */
+    private static String unzipped(byte[] zip) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -56,6 +56,9 @@ public class ContributionDocument extends PanacheEntityBase {
 
     public String sha256;
 
+    /** Which form of the contributor's document this is: a {@code DocumentRef.VARIANT_*} value. */
+    public String variant;
+
     @Enumerated(EnumType.STRING)
     public State state;
 

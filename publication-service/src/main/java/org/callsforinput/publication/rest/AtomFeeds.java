@@ -115,6 +115,9 @@ public class AtomFeeds {
         if (c.summary() != null && !c.summary().isBlank()) {
             summary.append("\n\n").append(c.summary());
         }
+        for (PublicViews.DocumentView d : c.documents()) {
+            summary.append("\n").append(d.fileName()).append(": ").append(d.variantLabel()).append(", SHA-256 ").append(d.sha256());
+        }
         for (PublicViews.LinkView link : c.links()) {
             summary.append("\n").append(link.label());
             if (link.url() != null && !link.url().equals(link.label())) {

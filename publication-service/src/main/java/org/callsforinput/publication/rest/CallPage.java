@@ -44,7 +44,8 @@ public record CallPage(
     public record Link(String label, String href) {
     }
 
-    public record Document(String name, String href, String kind, String size, String language, String sha256) {
+    /** A document; {@code variant} says in words which form of the contributor's document it is. */
+    public record Document(String name, String href, String kind, String size, String language, String sha256, String variant) {
     }
 
     static CallPage of(PublicCall call, List<Published> published, PublicTexts t) {
@@ -75,7 +76,7 @@ public record CallPage(
                 String.join(", ", c.coSubmitters()), c.redacted(),
                 date.format(c.publishedAt().atZone(java.time.ZoneOffset.UTC)), c.publishedAt().toString(),
                 c.documents().stream().map(d -> new Document(d.fileName(), d.path(), kind(d.contentType()),
-                        t.size(d.size()), language, d.sha256())).toList(),
+                        t.size(d.size()), language, d.sha256(), d.variantLabel())).toList(),
                 c.path() + "?lang=" + t.lang());
     }
 

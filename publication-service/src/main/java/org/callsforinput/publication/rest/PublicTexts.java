@@ -42,6 +42,9 @@ public record PublicTexts(
         String sha256Column,
         String documentsOf,
         String noDocument,
+        String asReceived,
+        String metadataRemoved,
+        String redactedCopy,
         String publishedOn,
         String feedLink,
         String jsonLink,
@@ -62,7 +65,8 @@ public record PublicTexts(
             "Open for contributions", "Closed", "About the call", "Thematic areas", "Contributions received",
             "No contribution has been published yet.", "Contributions from this group", "Anonymous contribution",
             "Country", "Language", "Joint submission with", "Published with redactions", "Links", "Documents",
-            "Document", "Language", "Size", "SHA-256", "Documents of", "No document", "Published on",
+            "Document", "Language", "Size", "SHA-256", "Documents of", "No document",
+            "As received", "Metadata removed by the platform", "Redacted copy", "Published on",
             "Atom feed of this call", "This call as JSON", "Latest contributions to calls for input", "Public calls for input",
             "No call for input is public yet.", "bytes", "KB", "MB", "GB",
             Map.of(SubmitterCategory.STATE, "States",
@@ -78,7 +82,8 @@ public record PublicTexts(
             "Ouvert aux contributions", "Clos", "À propos de l’appel", "Domaines thématiques", "Contributions reçues",
             "Aucune contribution n’a encore été publiée.", "Contributions de ce groupe", "Contribution anonyme",
             "Pays", "Langue", "Contribution conjointe avec", "Publiée avec des passages masqués", "Liens", "Documents",
-            "Document", "Langue", "Taille", "SHA-256", "Documents de", "Aucun document", "Publiée le",
+            "Document", "Langue", "Taille", "SHA-256", "Documents de", "Aucun document",
+            "Tel que reçu", "Métadonnées supprimées par la plateforme", "Copie expurgée", "Publiée le",
             "Flux Atom de cet appel", "Cet appel en JSON", "Dernières contributions aux appels à contributions",
             "Appels à contributions publics", "Aucun appel à contributions n’est encore public.", "octets", "Ko", "Mo", "Go",
             Map.of(SubmitterCategory.STATE, "États",
@@ -94,7 +99,8 @@ public record PublicTexts(
             "Abierta a contribuciones", "Cerrada", "Acerca de la convocatoria", "Áreas temáticas", "Contribuciones recibidas",
             "Todavía no se ha publicado ninguna contribución.", "Contribuciones de este grupo", "Contribución anónima",
             "País", "Idioma", "Contribución conjunta con", "Publicada con partes suprimidas", "Enlaces", "Documentos",
-            "Documento", "Idioma", "Tamaño", "SHA-256", "Documentos de", "Ningún documento", "Publicada el",
+            "Documento", "Idioma", "Tamaño", "SHA-256", "Documentos de", "Ningún documento",
+            "Tal como se recibió", "Metadatos eliminados por la plataforma", "Copia con partes suprimidas", "Publicada el",
             "Canal Atom de esta convocatoria", "Esta convocatoria en JSON", "Últimas contribuciones a las convocatorias",
             "Convocatorias de contribuciones públicas", "Todavía no hay ninguna convocatoria pública.", "bytes", "KB", "MB", "GB",
             Map.of(SubmitterCategory.STATE, "Estados",
@@ -115,6 +121,15 @@ public record PublicTexts(
 
     public String category(SubmitterCategory category) {
         return categories.get(category == null ? SubmitterCategory.OTHER : category);
+    }
+
+    /** Which form of the contributor's document is published, in words. */
+    public String variant(String variant) {
+        return switch (variant == null ? "" : variant) {
+            case "METADATA_REMOVED" -> metadataRemoved;
+            case "REDACTED" -> redactedCopy;
+            default -> asReceived;
+        };
     }
 
     public String statusText(String status) {

@@ -59,8 +59,13 @@ final class PublicViews {
     record LinkView(String label, String kind, String url) {
     }
 
+    /**
+     * A published document; {@code variant} says which form of the contributor's document it is (AS_RECEIVED,
+     * METADATA_REMOVED, REDACTED) and {@code variantLabel} says it in the language asked for; {@code sha256} is that
+     * of the bytes served.
+     */
     record DocumentView(UUID id, String role, String fileName, String contentType, long size, String sha256,
-            String language, String path) {
+            String language, String path, String variant, String variantLabel) {
     }
 
     static CallSummaryView summary(PublicCall call, Contribution.Summary summary) {
@@ -111,7 +116,7 @@ final class PublicViews {
                 c.themes == null ? List.of() : c.themes.stream().map(key -> themeLabels.getOrDefault(key, key)).toList(),
                 c.title, c.summary, links(c.links), c.decision == Decision.PUBLISH_REDACTED, c.publishedAt,
                 PublicPaths.contribution(c.id), PublicPaths.page(call.slug) + "?lang=" + t.lang() + "#c-" + c.id,
-                p.documents().stream().map(d -> document(d, c.language)).toList());
+                p.documents().stream().map(d -> document(d, c.language, t)).toList());
     }
 
     static List<LinkView> links(List<Hyperlink> links) {
@@ -124,8 +129,8 @@ final class PublicViews {
                 .toList();
     }
 
-    static DocumentView document(ContributionDocument d, String language) {
+    static DocumentView document(ContributionDocument d, String language, PublicTexts t) {
         return new DocumentView(d.id, d.role, d.fileName, d.contentType, d.sizeBytes, d.sha256, language,
-                PublicPaths.document(d.id));
+                PublicPaths.document(d.id), d.variant, t.variant(d.variant));
     }
 }

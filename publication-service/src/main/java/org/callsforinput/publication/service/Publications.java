@@ -143,6 +143,7 @@ public class Publications {
             document.contentType = MediaTypes.safe(ref.contentType());
             document.sizeBytes = ref.size();
             document.sha256 = ref.sha256();
+            document.variant = variant(ref);
             document.state = ContributionDocument.State.PENDING;
             document.persist();
         }
@@ -245,7 +246,7 @@ public class Publications {
         PublicationPublished payload = new PublicationPublished(c.id, c.submissionId, c.callId, call.slug,
                 c.decision == Decision.PUBLISH_REDACTED, publicContribution(c),
                 documents.stream().map(d -> new PublicationPublished.PublishedDocument(d.id, d.role, d.fileName,
-                        d.contentType, d.sizeBytes, d.sha256, PublicPaths.document(d.id))).toList(),
+                        d.contentType, d.sizeBytes, d.sha256, PublicPaths.document(d.id), d.variant)).toList(),
                 PublicPaths.contribution(c.id), now);
         outbox.publish(Topics.PUBLICATIONS, EventTypes.PUBLICATION_PUBLISHED, c.id.toString(), payload);
         webhooks.enqueue(EventTypes.PUBLICATION_PUBLISHED, c.callId, payload.forPublic());
@@ -300,5 +301,14 @@ public class Publications {
                 .filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t')
                 .forEach(clean::appendCodePoint);
         return clean.length() <= max ? clean.toString() : clean.substring(0, max);
+    }
+
+    /** The variant the decision names; a missing one (older events) or one this service does not know reads as received. */
+    static String variant(DocumentRef ref) {
+        String variant = ref.variantOrAsReceived();
+        return switch (variant) {
+            case DocumentRef.VARIANT_METADATA_REMOVED, DocumentRef.VARIANT_REDACTED -> variant;
+            default -> DocumentRef.VARIANT_AS_RECEIVED;
+        };
     }
 }

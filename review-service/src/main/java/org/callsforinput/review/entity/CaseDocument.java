@@ -14,6 +14,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.callsforinput.gate.facts.DocumentFacts;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
@@ -105,6 +109,43 @@ public class CaseDocument extends PanacheEntityBase {
 
     @Column(name = "redacted_at")
     public Instant redactedAt;
+
+    /** What the document gate found in the document (null until checked, or when it could not be read: see factsError). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public DocumentFacts facts;
+
+    @Column(name = "facts_error")
+    public String factsError;
+
+    /** The metadata-cleaned copy made by the platform (same file name and type as the original), in this service's bucket. */
+    @Column(name = "cleaned_key")
+    public String cleanedKey;
+
+    @Column(name = "cleaned_size")
+    public Long cleanedSize;
+
+    @Column(name = "cleaned_sha256")
+    public String cleanedSha256;
+
+    /** The facts of the cleaned copy, read again from the bytes written. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cleaned_facts")
+    public DocumentFacts cleanedFacts;
+
+    @Column(name = "cleaned_by")
+    public String cleanedBy;
+
+    @Column(name = "cleaned_at")
+    public Instant cleanedAt;
+
+    public boolean isCleaned() {
+        return cleanedKey != null;
+    }
+
+    /** A cleaned copy whose own facts show no identifying metadata. */
+    public boolean hasCleanCopy() {
+        return isCleaned() && cleanedFacts != null && cleanedFacts.metadata().identifying().isEmpty();
+    }
 
     public boolean isRedacted() {
         return redactedKey != null;

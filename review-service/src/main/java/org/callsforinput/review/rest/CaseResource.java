@@ -47,9 +47,11 @@ import org.callsforinput.review.rest.Requests.ScreeningRequest;
 import org.callsforinput.review.service.Actor;
 import org.callsforinput.review.service.CaseQueries;
 import org.callsforinput.review.service.CaseWork;
+import org.callsforinput.review.service.CleanedCopies;
 import org.callsforinput.review.service.Redactions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -85,15 +87,17 @@ public class CaseResource {
     private final CaseQueries cases;
     private final CaseWork work;
     private final Redactions redactions;
+    private final CleanedCopies cleanedCopies;
     private final ObjectStorage storage;
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
 
-    public CaseResource(CaseQueries cases, CaseWork work, Redactions redactions, ObjectStorage storage,
-            SecurityIdentity identity, ObjectMapper mapper) {
+    public CaseResource(CaseQueries cases, CaseWork work, Redactions redactions, CleanedCopies cleanedCopies,
+            ObjectStorage storage, SecurityIdentity identity, ObjectMapper mapper) {
         this.cases = cases;
         this.work = work;
         this.redactions = redactions;
+        this.cleanedCopies = cleanedCopies;
         this.storage = storage;
         this.identity = identity;
         this.mapper = mapper;
@@ -227,16 +231,22 @@ public class CaseResource {
     @Path("{id}/documents/{documentId}/content")
     @Produces(MediaType.WILDCARD)
     @Blocking
-    @Operation(summary = "Download a document", description = "The original as received, or with `variant=redacted` its redacted copy.")
+    @Operation(summary = "Download a document", description = "The original as received, with `variant=redacted` its redacted "
+            + "copy, with `variant=cleaned` its metadata-cleaned copy.")
     public Response download(UUID id, UUID documentId,
-            @RestQuery @DefaultValue("original") @Pattern(regexp = "original|redacted", message = "original or redacted") String variant) {
+            @RestQuery @DefaultValue("original") @Pattern(regexp = "original|redacted|cleaned", message = "original, redacted or cleaned")
+            String variant) {
         CaseDocument d = cases.document(found(id), documentId);
         boolean redacted = "redacted".equals(variant);
+        boolean cleaned = "cleaned".equals(variant);
         if (redacted && !d.isRedacted()) {
             throw ApiException.notFound("A redacted copy of document " + documentId);
         }
-        String bucket = redacted ? redactions.bucket() : d.bucket;
-        String key = redacted ? d.redactedKey : d.objectKey;
+        if (cleaned && !d.isCleaned()) {
+            throw ApiException.notFound("A metadata-cleaned copy of document " + documentId);
+        }
+        String bucket = redacted || cleaned ? redactions.bucket() : d.bucket;
+        String key = redacted ? d.redactedKey : cleaned ? d.cleanedKey : d.objectKey;
         InputStream in;
         try {
             in = storage.open(bucket, key);
@@ -251,7 +261,7 @@ public class CaseResource {
         };
         return Response.ok(body, redacted ? d.redactedContentType : d.contentType)
                 .header("Content-Disposition", ContentDisposition.attachment(redacted ? d.redactedFileName : d.fileName))
-                .header("Content-Length", redacted ? d.redactedSize : d.sizeBytes)
+                .header("Content-Length", redacted ? d.redactedSize : cleaned ? d.cleanedSize : d.sizeBytes)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
@@ -280,6 +290,27 @@ public class CaseResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
             @RestQuery @NotNull @Size(min = 1, max = 255) String fileName, InputStream body) {
         return view(redactions.upload(id, documentId, Versions.required(ifMatch), actor(), fileName, body));
+    }
+
+    @POST
+    @Path("{id}/documents/{documentId}/cleaned-copy")
+    @Blocking
+    @Operation(summary = "Make a metadata-cleaned copy of a document", description = "For a case whose contributor asked to be "
+            + "published without their name (PUBLISH_WITHOUT_NAME): the platform writes a copy of the Word (.docx) document with "
+            + "its core and application properties emptied, its custom properties and people part removed and every comment "
+            + "and tracked change attributed to \"Anonymous\"; every other part is copied unchanged. The original stays "
+            + "untouched; both SHA-256 are shown on the case, and a publication of the case publishes the cleaned copy. "
+            + ".doc, .pdf and .odt documents cannot be cleaned (409): upload a redacted copy instead. The assignee or a coordinator.")
+    @APIResponse(responseCode = "200", description = "The case, the document showing its `cleaned` copy and that copy's facts")
+    @APIResponse(responseCode = "404", description = "No such case or document, or its stored object is missing")
+    @APIResponse(responseCode = "409", description = "The consent names the submitter (consent-names-submitter), the document "
+            + "is not a .docx (document-not-cleanable), its stored object changed since intake, or the case is closed")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "503", description = "Object storage cannot be reached")
+    public Response clean(UUID id, UUID documentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
+        return view(cleanedCopies.make(id, documentId, Versions.required(ifMatch), actor()));
     }
 
     /** The case as it now stands, read in a transaction of its own (after the update's has committed). */

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.Decision;
+import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.contracts.EventTypes;
 import org.callsforinput.contracts.Topics;
 import org.callsforinput.platform.eventing.Outbox;
@@ -232,6 +233,51 @@ public class CaseWork {
         return c;
     }
 
+    /** Records the metadata-cleaned copy (already stored in this service's bucket) of one of the case's documents. */
+    @Transactional
+    public ReviewCase recordCleanedCopy(UUID caseId, long version, Actor actor, CleanedCopy copy) {
+        ReviewCase c = lockAt(caseId, version);
+        requireWorker(c, actor);
+        if (c.status != Status.NEW && c.status != Status.IN_REVIEW) {
+            throw invalidTransition(c, "clean a document of");
+        }
+        requireNameless(c);
+        CaseDocument document = CaseDocument.<CaseDocument>findByIdOptional(copy.documentId())
+                .filter(d -> d.caseId.equals(c.id))
+                .orElseThrow(() -> ApiException.notFound("Document " + copy.documentId()));
+        CleanedCopy previous = document.isCleaned()
+                ? new CleanedCopy(document.id, document.cleanedKey, document.cleanedSize, document.cleanedSha256, document.sha256,
+                        document.cleanedFacts)
+                : null;
+        document.cleanedKey = copy.key();
+        document.cleanedSize = copy.size();
+        document.cleanedSha256 = copy.sha256();
+        document.cleanedFacts = copy.facts();
+        document.cleanedBy = actor.name();
+        document.cleanedAt = Instant.now();
+        c.updatedAt = document.cleanedAt;
+        c.flush();
+        audit.record(actor.name(), "document.cleaned", c.id, previous, copy);
+        Log.infof("Case %s: metadata-cleaned copy of document %s by %s", c.reference, document.id, actor.name());
+        return c;
+    }
+
+    /** A cleaned copy is made only for a case to be published without naming its submitter. */
+    static void requireNameless(ReviewCase c) {
+        if (c.consent != Consent.PUBLISH_WITHOUT_NAME) {
+            throw ApiException.conflict("consent-names-submitter", "The contributor of case " + c.reference + " chose " + c.consent
+                    + ": its documents are published as received (or redacted), so no metadata-cleaned copy is made");
+        }
+    }
+
+    /**
+     * A metadata-cleaned copy as stored, with the SHA-256 of the original it was made from and its own facts (read
+     * again from the bytes written).
+     */
+    public record CleanedCopy(UUID documentId, String key, long size, String sha256, String originalSha256,
+            org.callsforinput.gate.facts.DocumentFacts facts) {
+    }
+
     /** A redacted copy as stored: the original stays untouched in the submission bucket. */
     public record RedactedCopy(UUID documentId, String key, String fileName, String contentType, long size, String sha256) {
     }
@@ -309,6 +355,21 @@ public class CaseWork {
         }
         if (decision == Decision.PUBLISH_REDACTED && documents.stream().noneMatch(CaseDocument::isRedacted)) {
             throw ApiException.conflict("no-redacted-copy", "Upload a redacted copy of a document before deciding PUBLISH_REDACTED");
+        }
+        if (c.consent == Consent.PUBLISH_WITHOUT_NAME) {
+            List<String> named = documents.stream().filter(d -> switch (DecisionEvents.variant(c, decision, d)) {
+                case DocumentRef.VARIANT_REDACTED -> false;
+                case DocumentRef.VARIANT_METADATA_REMOVED -> !d.hasCleanCopy();
+                default -> true;
+            }).map(d -> d.fileName).toList();
+            if (!named.isEmpty()) {
+                throw ApiException.conflict("identifying-metadata", "Case " + c.reference + " is to be published without naming its "
+                        + "submitter, but these documents would be published with their embedded metadata (author, company, "
+                        + "comment and revision authors): " + named + ". Make a metadata-cleaned copy of each "
+                        + "(POST /cases/{id}/documents/{documentId}/cleaned-copy, Word .docx documents), or upload a redacted copy "
+                        + "without identifying metadata (.doc, .pdf and .odt documents, which the platform cannot clean) and "
+                        + "decide PUBLISH_REDACTED");
+            }
         }
     }
 

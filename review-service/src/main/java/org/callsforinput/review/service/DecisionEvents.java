@@ -46,21 +46,41 @@ public class DecisionEvents {
                 c.language, c.themes, c.title, c.summary, c.links, anonymised || c.coSubmitters == null ? List.of() : c.coSubmitters);
     }
 
-    /** The documents to publish: the originals, or for PUBLISH_REDACTED each document's redacted copy where there is one. */
+    /**
+     * Which form of a document a decision publishes: for PUBLISH_REDACTED its redacted copy where there is one; for
+     * a case to be published without the submitter's name its metadata-cleaned copy where there is one; otherwise
+     * the document as received. {@link CaseWork} refuses to publish a nameless case whose document would go out as
+     * received.
+     */
+    public static String variant(ReviewCase c, Decision decision, CaseDocument d) {
+        if (decision == Decision.PUBLISH_REDACTED && d.isRedacted()) {
+            return DocumentRef.VARIANT_REDACTED;
+        }
+        if (c.consent == Consent.PUBLISH_WITHOUT_NAME && d.isCleaned()) {
+            return DocumentRef.VARIANT_METADATA_REMOVED;
+        }
+        return DocumentRef.VARIANT_AS_RECEIVED;
+    }
+
+    /** The documents to publish, each in the form {@link #variant} chooses, saying which it is. */
     private List<DocumentRef> documents(ReviewCase c, List<CaseDocument> documents) {
         boolean anonymised = c.consent == Consent.PUBLISH_WITHOUT_NAME;
         List<DocumentRef> refs = new ArrayList<>();
         int annex = 0;
         for (CaseDocument d : documents) {
-            boolean redacted = c.decision == Decision.PUBLISH_REDACTED && d.isRedacted();
-            String fileName = redacted ? d.redactedFileName : d.fileName;
+            String variant = variant(c, c.decision, d);
+            String fileName = DocumentRef.VARIANT_REDACTED.equals(variant) ? d.redactedFileName : d.fileName;
             if (anonymised) {
                 boolean main = DocumentRef.ROLE_MAIN.equals(d.role);
                 fileName = (main ? "contribution" : "annex-" + (++annex)) + extension(fileName);
             }
-            refs.add(redacted
-                    ? new DocumentRef(d.id, d.role, storage.bucket(), d.redactedKey, fileName, d.redactedContentType, d.redactedSize, d.redactedSha256)
-                    : new DocumentRef(d.id, d.role, d.bucket, d.objectKey, fileName, d.contentType, d.sizeBytes, d.sha256));
+            refs.add(switch (variant) {
+                case DocumentRef.VARIANT_REDACTED -> new DocumentRef(d.id, d.role, storage.bucket(), d.redactedKey, fileName,
+                        d.redactedContentType, d.redactedSize, d.redactedSha256, variant);
+                case DocumentRef.VARIANT_METADATA_REMOVED -> new DocumentRef(d.id, d.role, storage.bucket(), d.cleanedKey, fileName,
+                        d.contentType, d.cleanedSize, d.cleanedSha256, variant);
+                default -> new DocumentRef(d.id, d.role, d.bucket, d.objectKey, fileName, d.contentType, d.sizeBytes, d.sha256, variant);
+            });
         }
         return refs;
     }

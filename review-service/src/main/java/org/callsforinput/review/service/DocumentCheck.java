@@ -29,7 +29,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The background work on each new case document: read it once from the submission bucket into a temporary
- * file, check its SHA-256 against the one taken at intake, then extract its text and language for search.
+ * file, check its SHA-256 against the one taken at intake, then read its facts for reviewers (hyperlinks, embedded
+ * metadata: {@link DocumentFactsReader}) and extract its text and language for search.
  * Storage being down means a later retry (exponential back-off), never a lost check or extraction; a document
  * that cannot be parsed is marked FAILED and never blocks its case. A {@link LeasedWork} loop: it runs on the poll
  * and right after a case with documents is committed.
@@ -52,12 +53,14 @@ public class DocumentCheck {
     private final ObjectStorage storage;
     private final TextExtractor extractor;
     private final TextSearch textSearch;
+    private final DocumentFactsReader facts;
     private final LeasedWork work;
 
-    public DocumentCheck(ObjectStorage storage, TextExtractor extractor, TextSearch textSearch) {
+    public DocumentCheck(ObjectStorage storage, TextExtractor extractor, TextSearch textSearch, DocumentFactsReader facts) {
         this.storage = storage;
         this.extractor = extractor;
         this.textSearch = textSearch;
+        this.facts = facts;
         this.work = new LeasedWork("Document check", BATCH, () -> {
             List<Claimed> claimed = claim();
             claimed.forEach(this::process);
@@ -115,6 +118,7 @@ public class DocumentCheck {
             }
             QuarkusTransaction.requiringNew().run(() -> CaseDocument.update("integrity = ?1, checkedAt = ?2 where id = ?3",
                     Integrity.VERIFIED, Instant.now(), document.id()));
+            facts.record(document.id(), file);
             extract(document.id(), file);
         } finally {
             try {
