@@ -40,8 +40,8 @@ class RedactedCopyGateTest {
         assertRefused(c, TestDocuments.docxWithRelationship("attachedTemplate", "http://127.0.0.1:1/t.dotm", true), "redacted.docx",
                 422, "external-reference");
         assertRefused(c, TestDocuments.docx("x"), "redacted.xlsx", 415, "unsupported-document-type");
-        // "redacted\u202Excod.docx" would show as "redacteddocx.doc" with its tail reversed on a public page.
-        assertRefused(c, TestDocuments.docx("Victim: [redacted]"), "redacted\u202Excod.docx", 400, "invalid-file-name")
+        // U+202E RIGHT-TO-LEFT OVERRIDE shows the rest of the name reversed: "report\u202Excod.exe" reads "reportexe.docx".
+        assertRefused(c, TestDocuments.docx("Victim: [redacted]"), "report\u202Excod.docx", 400, "invalid-file-name")
                 .body("detail", containsString("invisible formatting"));
     }
 

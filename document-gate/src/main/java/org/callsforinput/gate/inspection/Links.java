@@ -105,7 +105,7 @@ final class Links {
         return !path.startsWith("../") && !path.contains("/../") && !path.contains("\\");
     }
 
-    /** A refusal as the caller's exception type would be thrown: kept here so that the inspector reads as its rules. */
+    /** The refusal of an ODF element that points outside the package, naming what a reader would fetch. */
     static ApiException odfExternal(String element, String part) {
         return Refusals.externalReference(switch (element) {
         case "image", "fill-image", "background-image" -> "an image";

@@ -199,5 +199,38 @@ public final class PackageParts implements AutoCloseable {
             }
             return event;
         }
+
+        // nextTag and getElementText go through next() above, so that they refuse what it refuses; the delegate's
+        // would call the wrapped reader's own next() and pass a DTD or an entity reference by.
+        @Override
+        public int nextTag() throws XMLStreamException {
+            int event = next();
+            while ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && isWhiteSpace()
+                    || event == XMLStreamConstants.SPACE || event == XMLStreamConstants.PROCESSING_INSTRUCTION
+                    || event == XMLStreamConstants.COMMENT) {
+                event = next();
+            }
+            if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+                throw new XMLStreamException("part " + part + ": expected a start or end tag", getLocation());
+            }
+            return event;
+        }
+
+        @Override
+        public String getElementText() throws XMLStreamException {
+            if (getEventType() != XMLStreamConstants.START_ELEMENT) {
+                throw new XMLStreamException("part " + part + ": not at a start tag", getLocation());
+            }
+            StringBuilder text = new StringBuilder();
+            for (int event = next(); event != XMLStreamConstants.END_ELEMENT; event = next()) {
+                switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(getText());
+                case XMLStreamConstants.PROCESSING_INSTRUCTION, XMLStreamConstants.COMMENT -> {
+                }
+                default -> throw new XMLStreamException("part " + part + ": an element where only text may be", getLocation());
+                }
+            }
+            return text.toString();
+        }
     }
 }

@@ -307,7 +307,7 @@ public class SubmissionService {
         CallForInput call = CallForInput.findById(submission.callId);
         List<DocumentFormat> accepted = role == Document.Role.MAIN ? call.mainTypes : call.annexTypes;
         if (!accepted.contains(claimed)) {
-            throw new ApiException(415, "unsupported-document-type", "Unsupported document type",
+            throw new ApiException(415, DocumentGate.UNSUPPORTED_DOCUMENT_TYPE, "Unsupported document type",
                     "This call accepts " + accepted + " as " + role.name().toLowerCase() + " documents");
         }
         List<Document> documents = Document.ofSubmission(id);
