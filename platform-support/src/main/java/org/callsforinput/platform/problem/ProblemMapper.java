@@ -11,6 +11,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.platform.input.NulCharacterException;
+import org.callsforinput.platform.input.RequestRules;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,12 +54,20 @@ public class ProblemMapper {
             MismatchedInputException.class, JsonProcessingException.class })
     public Response unreadable(JsonProcessingException e) {
         String detail;
+        if (e instanceof NulCharacterException nul) {
+            return respond(400, RequestRules.NUL_CHARACTER, "NUL character", "Field '" + path(nul)
+                    + "' contains the NUL character (U+0000), which no text may contain", List.of()).build();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + path(unknown) + "'";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            detail = "Field '" + path(invalid) + "' must be a JSON string";
         } else if (e instanceof InvalidFormatException invalid) {
             detail = "Field '" + path(invalid) + "' has an invalid value" + allowedValues(invalid.getTargetType());
         } else if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             detail = "Field '" + path(mismatched) + "' has the wrong type" + allowedValues(mismatched.getTargetType());
+        } else if (e instanceof MismatchedInputException) {
+            detail = "The request body is not one JSON document of the expected shape";
         } else {
             detail = "The request body is not valid JSON for this operation";
         }
