@@ -126,6 +126,21 @@ public class PublicStorage {
         }
     }
 
+    /** Opens {@code length} bytes of a public copy from {@code offset} (a ranged read: the rest is not transferred). */
+    public InputStream open(String objectKey, long offset, long length) throws UnavailableException, MissingException {
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(storage.bucket()).object(objectKey)
+                    .offset(offset).length(length).build());
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                throw new MissingException(objectKey);
+            }
+            throw new UnavailableException(e);
+        } catch (Exception e) {
+            throw new UnavailableException(e);
+        }
+    }
+
     /** Removes a public copy; removing one that is not there is fine. */
     public void remove(String objectKey) throws UnavailableException {
         try {
