@@ -114,6 +114,25 @@ class InputRulesTest {
                 .body("documents.fileName", not(equalTo(List.of("a-annex.docx", "z-contribution.docx"))));
     }
 
+    @Test
+    void aDocumentDownloadAnswersRanges() throws Exception {
+        byte[] docx = TestDocuments.docx("A long contribution that a reviewer downloads in parts");
+        String caseId = new Fixtures.Submission(Fixtures.call("accountability"))
+                .document(DocumentRef.ROLE_MAIN, "ranged.docx", docx).send();
+        String documentId = Fixtures.get("reviewer1", caseId).then().extract().path("documents[0].id");
+        String path = "/cases/" + caseId + "/documents/" + documentId + "/content";
+        byte[] part = given().auth().oauth2(Tokens.user("reviewer1")).header("Range", "bytes=10-29").when().get(path)
+                .then().statusCode(206).header("Content-Range", "bytes 10-29/" + docx.length).header("Accept-Ranges", "bytes")
+                .extract().asByteArray();
+        assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(docx, 10, 30));
+        given().auth().oauth2(Tokens.user("reviewer1")).header("Range", "bytes=" + docx.length + "-").when().get(path)
+                .then().statusCode(416).contentType("application/problem+json").header("Content-Range", "bytes */" + docx.length)
+                .body("type", equalTo(PROBLEM + "range-not-satisfiable"));
+        byte[] whole = given().auth().oauth2(Tokens.user("reviewer1")).header("Range", "bytes=x-y").when().get(path)
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(whole).isEqualTo(docx);
+    }
+
     private static io.restassured.response.ValidatableResponse screen(String caseId, Map<String, Object> body) {
         return given().auth().oauth2(Tokens.user("reviewer1")).header("If-Match", Fixtures.etag(caseId))
                 .contentType(ContentType.JSON).body(body).when().put("/cases/" + caseId + "/screening").then();

@@ -60,6 +60,8 @@ class InputRulesTest {
                 .then().statusCode(400).body("type", equalTo(PROBLEM + "nul-character"));
         given().urlEncodingEnabled(false).when().get("/calls?slug=%00")
                 .then().statusCode(400).body("type", equalTo(PROBLEM + "nul-character"));
+        RawHttp.Response brokenEscape = RawHttp.send(RestAssured.port, "GET /calls?slug=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        assertThat(brokenEscape.status()).isEqualTo(400); // Vert.x' own answer to a broken escape, never a 500
         // An Idempotency-Key is stored: a raw NUL in it must not reach the database either.
         RawHttp.Response raw = RawHttp.send(RestAssured.port, "POST /submissions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + Tokens.client("partner-odh") + "\r\nIdempotency-Key: a\u0000b\r\n"

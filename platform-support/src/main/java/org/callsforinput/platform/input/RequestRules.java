@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.callsforinput.platform.problem.ApiException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -34,10 +35,19 @@ public class RequestRules {
 
     @ServerRequestFilter(preMatching = true)
     public void refuseNul(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().indexOf('\0') >= 0) {
+        String path;
+        MultivaluedMap<String, String> query;
+        try {
+            path = request.getUriInfo().getPath();
+            query = request.getUriInfo().getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            // A broken percent-escape such as %zz: decoding it here must not turn it into an internal error.
+            throw new ApiException(400, "malformed-request", "Malformed request", "The request target is not valid percent-encoding");
+        }
+        if (path.indexOf('\0') >= 0) {
             throw nul("The path");
         }
-        request.getUriInfo().getQueryParameters().forEach((name, values) -> {
+        query.forEach((name, values) -> {
             if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
                 throw nul("Query parameter '" + name.replace('\0', '\uFFFD') + "'");
             }

@@ -1,5 +1,6 @@
 package org.callsforinput.platform.problem;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.callsforinput.platform.input.NulCharacterException;
 import org.callsforinput.platform.input.RequestRules;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -140,8 +142,18 @@ public class ProblemMapper {
 
     private static String allowedValues(Class<?> type) {
         if (type != null && type.isEnum()) {
-            return ": expected one of " + List.of(type.getEnumConstants());
+            return ": expected one of " + Arrays.stream(type.getEnumConstants()).map(c -> jsonName((Enum<?>) c)).toList();
         }
         return "";
+    }
+
+    /** The constant as JSON spells it: its {@code @JsonProperty} name where it has one. */
+    private static String jsonName(Enum<?> constant) {
+        try {
+            JsonProperty property = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+            return property != null && !property.value().isEmpty() ? property.value() : constant.name();
+        } catch (NoSuchFieldException e) {
+            return constant.name();
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,8 +31,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.SubmitterCategory;
+import org.callsforinput.platform.http.ByteRanges;
 import org.callsforinput.platform.http.ContentDisposition;
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.problem.Problem;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.review.audit.AuditEntry;
 import org.callsforinput.review.entity.CaseComment;
@@ -48,7 +51,13 @@ import org.callsforinput.review.service.CaseWork;
 import org.callsforinput.review.service.Redactions;
 import org.callsforinput.review.storage.SubmissionDocuments;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -227,9 +236,20 @@ public class CaseResource {
     @Path("{id}/documents/{documentId}/content")
     @Produces(MediaType.WILDCARD)
     @Blocking
-    @Operation(summary = "Download a document", description = "The original as received, or with `variant=redacted` its redacted copy.")
+    @Operation(summary = "Download a document", description = "The original as received, or with `variant=redacted` its redacted copy. "
+            + "One byte range (`Range: bytes=first-last`, `bytes=first-`, `bytes=-suffix`) answers 206 with Content-Range; "
+            + "a range past the end 416; a malformed Range or several ranges get the whole document (200).")
+    @APIResponse(responseCode = "200", description = "The whole document")
+    @APIResponse(responseCode = "206", description = "The requested byte range",
+            headers = @Header(name = "Content-Range", description = "bytes first-last/size", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "416", description = "No byte of the document is in the requested range",
+            headers = @Header(name = "Content-Range", description = "bytes */size", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "range-not-satisfiable", value = """
+                    {"type": "urn:calls-for-input:problem:range-not-satisfiable", "title": "Range Not Satisfiable", "status": 416,
+                     "detail": "The document has 48213 bytes: the range bytes=50000- selects none of them"}""")))
     public Response download(UUID id, UUID documentId,
-            @RestQuery @DefaultValue("original") @Pattern(regexp = "original|redacted", message = "original or redacted") String variant) {
+            @RestQuery @DefaultValue("original") @Pattern(regexp = "original|redacted", message = "original or redacted") String variant,
+            @HeaderParam("Range") String rangeHeader) {
         CaseDocument d = cases.document(found(id), documentId);
         boolean redacted = "redacted".equals(variant);
         if (redacted && !d.isRedacted()) {
@@ -237,9 +257,18 @@ public class CaseResource {
         }
         String bucket = redacted ? redactions.bucket() : d.bucket;
         String key = redacted ? d.redactedKey : d.objectKey;
+        long size = redacted ? d.redactedSize : d.sizeBytes;
+        // Ranges as on the public downloads (RFC 9110): one range 206, none satisfiable 416, anything else the whole.
+        ByteRanges.Answer range = ByteRanges.of(rangeHeader, null, null, size);
+        if (range instanceof ByteRanges.Unsatisfiable unsatisfiable) {
+            throw new ApiException(416, "range-not-satisfiable", "Range Not Satisfiable", "The document has " + size
+                    + " bytes: the range " + rangeHeader.strip() + " selects none of them",
+                    Map.of("Content-Range", unsatisfiable.contentRange(), "Accept-Ranges", "bytes"));
+        }
         InputStream in;
         try {
-            in = storage.open(bucket, key);
+            in = range instanceof ByteRanges.Partial part ? storage.open(bucket, key, part.first(), part.length())
+                    : storage.open(bucket, key);
         } catch (ErrorResponseException e) {
             if (SubmissionDocuments.isMissing(e)) {
                 throw new ApiException(404, "document-missing", "Not found",
@@ -254,9 +283,13 @@ public class CaseResource {
                 in.transferTo(out);
             }
         };
-        return Response.ok(body, redacted ? d.redactedContentType : d.contentType)
+        Response.ResponseBuilder response = range instanceof ByteRanges.Partial part
+                ? Response.status(206).entity(body).type(redacted ? d.redactedContentType : d.contentType)
+                        .header("Content-Range", part.contentRange()).header("Content-Length", part.length())
+                : Response.ok(body, redacted ? d.redactedContentType : d.contentType).header("Content-Length", size);
+        return response
                 .header("Content-Disposition", ContentDisposition.attachment(redacted ? d.redactedFileName : d.fileName))
-                .header("Content-Length", redacted ? d.redactedSize : d.sizeBytes)
+                .header("Accept-Ranges", "bytes")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();

@@ -60,6 +60,11 @@ public class SubmissionDocuments {
         return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
     }
 
+    /** Opens {@code length} bytes from {@code offset} (a ranged read: the rest is not transferred). */
+    public InputStream open(String bucket, String key, long offset, long length) throws Exception {
+        return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build());
+    }
+
     public static boolean isMissing(ErrorResponseException e) {
         return "NoSuchKey".equals(e.errorResponse().code()) || "NoSuchBucket".equals(e.errorResponse().code());
     }
