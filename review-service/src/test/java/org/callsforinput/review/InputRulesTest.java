@@ -55,7 +55,7 @@ class InputRulesTest {
         String caseId = new Fixtures.Submission(Fixtures.call("accountability")).send();
         ReviewWorkflowTest.update("reviewer1", caseId, "claim", null).statusCode(200);
         Map<String, Object> screening = new HashMap<>(Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE",
-                "note", "Relevant", "tags", List.of("policing")));
+                "note", "Relevant", "tags", List.of("accountability")));
 
         Map<String, Object> enumNumber = new HashMap<>(screening);
         enumNumber.put("reasonCode", 0);
@@ -69,7 +69,7 @@ class InputRulesTest {
         tagBoolean.put("tags", List.of(true));
         screen(caseId, tagBoolean).statusCode(400).body("type", equalTo(PROBLEM + "malformed-request"));
         Map<String, Object> tagNul = new HashMap<>(screening);
-        tagNul.put("tags", List.of("police\u0000"));
+        tagNul.put("tags", List.of("accountability\u0000"));
         screen(caseId, tagNul).statusCode(400).body("type", equalTo(PROBLEM + "nul-character"));
         String json = Fixtures.MAPPER.writeValueAsString(screening);
         given().auth().oauth2(Tokens.user("reviewer1")).header("If-Match", Fixtures.etag(caseId)).contentType(ContentType.JSON)

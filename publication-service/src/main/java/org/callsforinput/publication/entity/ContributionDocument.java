@@ -1,6 +1,7 @@
 package org.callsforinput.publication.entity;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -90,6 +91,10 @@ public class ContributionDocument extends PanacheEntityBase {
         }
         return list("contributionId in ?1 order by contributionId, " + MAIN_FIRST + ", position", contributionIds);
     }
+
+    /** The order in which a contribution's documents are listed: the main document first, then by position. */
+    public static final Comparator<ContributionDocument> LISTING_ORDER = Comparator
+            .comparing((ContributionDocument d) -> !DocumentRef.ROLE_MAIN.equals(d.role)).thenComparingInt(d -> d.position);
 
     // Positions come from the decision's order; publications of decisions that listed an annex first are still main first.
     private static final String MAIN_FIRST = "case when role = '" + DocumentRef.ROLE_MAIN + "' then 0 else 1 end";
