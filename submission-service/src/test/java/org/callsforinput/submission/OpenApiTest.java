@@ -142,7 +142,7 @@ class OpenApiTest {
         assertThat(exampleNames(submit, "404"), containsInAnyOrder("not-found"));
 
         JsonNode upload = operation("post", "/submissions/{id}/documents");
-        assertThat(exampleNames(upload, "413"), containsInAnyOrder("file-too-large", "submission-too-large"));
+        assertThat(exampleNames(upload, "413"), containsInAnyOrder("file-too-large", "submission-too-large", "request-too-large"));
         assertThat(exampleNames(upload, "415"), containsInAnyOrder("unsupported-document-type", "content-mismatch"));
         assertThat(exampleNames(upload, "422"), hasItems("virus-found", "macro-enabled-document", "encrypted-document",
                 "zip-bomb", "malformed-document", "xml-declarations", "external-reference", "unsafe-hyperlink",
@@ -156,6 +156,38 @@ class OpenApiTest {
         assertThat(exampleNames(operation("put", "/calls/{id}"), "409"), containsInAnyOrder("call-slug-taken"));
         assertThat(exampleNames(operation("post", "/receipts/verify"), "422"), containsInAnyOrder("invalid-receipt"));
         assertTrue(operation("post", "/submissions").path("parameters").findValuesAsText("name").contains("Idempotency-Key"));
+    }
+
+    @Test
+    void theInputRefusalsOfEveryServiceAreListedWhereTheyApply() {
+        JsonNode create = operation("post", "/submissions");
+        assertThat(exampleNames(create, "400"), hasItems("nul-character", "malformed-request", "validation-failed"));
+        assertThat(exampleNames(create, "415"), containsInAnyOrder("unsupported-media-type"));
+        assertThat(exampleNames(create, "413"), containsInAnyOrder("request-too-large"));
+        assertThat(exampleNames(operation("post", "/submissions/{id}/uploads"), "409"),
+                hasItems("call-not-open", "deadline-passed", "not-a-draft"));
+        assertThat(exampleNames(operation("post", "/submissions/{id}/documents"), "409"), hasItems("call-not-open", "deadline-passed"));
+        assertThat(exampleNames(operation("post", "/submissions/{id}/uploads/{uploadId}/complete"), "409"),
+                hasItems("call-not-open", "deadline-passed"));
+        forEachOperation((name, operation) -> {
+            assertThat(name, exampleNames(operation, "414"), containsInAnyOrder("uri-too-long"));
+            assertThat(name, exampleNames(operation, "431"), containsInAnyOrder("headers-too-large"));
+        });
+        // A streamed upload takes any Content-Type: no 415 for an undeclared body type there.
+        assertThat(exampleNames(operation("post", "/submissions/{id}/documents"), "415"),
+                containsInAnyOrder("unsupported-document-type", "content-mismatch"));
+        JsonNode kind = document.at("/components/schemas/LinkRequest/properties/kind");
+        assertEquals(List.of("legislation", "statistics", "report", "website", "other"), enumValues(kind), kind.toString());
+    }
+
+    /** The enum of a property: on itself, or on the schema it refers to. */
+    private List<String> enumValues(JsonNode property) {
+        List<String> values = new ArrayList<>();
+        property.path("enum").forEach(v -> values.add(v.asText()));
+        if (values.isEmpty() && property.has("$ref")) {
+            resolve(property).path("enum").forEach(v -> values.add(v.asText()));
+        }
+        return values;
     }
 
     @Test

@@ -141,7 +141,7 @@ class SubmissionFlowTest {
     void badDraftsAreRefused() {
         String callId = TestCalls.openCall();
         Map<String, Object> badLink = new java.util.HashMap<>(TestCalls.draftBody(callId));
-        badLink.put("links", java.util.List.of(Map.of("url", "javascript:alert(1)", "kind", "WEBSITE")));
+        badLink.put("links", java.util.List.of(Map.of("url", "javascript:alert(1)", "kind", "website")));
         given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON).body(badLink)
                 .when().post("/submissions")
                 .then().statusCode(400).body("type", equalTo("urn:calls-for-input:problem:invalid-link"));

@@ -61,7 +61,7 @@ public final class TestCalls {
                 Map.entry("themes", List.of("accountability")),
                 Map.entry("title", "Contribution on racial profiling"),
                 Map.entry("summary", "Findings from 2022 field monitoring."),
-                Map.entry("links", List.of(Map.of("url", "https://example.org/report.pdf", "label", "Annual report", "kind", "REPORT"))),
+                Map.entry("links", List.of(Map.of("url", "https://example.org/report.pdf", "label", "Annual report", "kind", "report"))),
                 Map.entry("consent", "PUBLISH_IN_FULL"));
     }
 

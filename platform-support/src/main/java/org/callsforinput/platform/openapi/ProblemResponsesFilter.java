@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.callsforinput.platform.http.HttpLimits;
+import org.callsforinput.platform.input.RequestRules;
 import org.callsforinput.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -20,8 +24,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <p>
  * It also adds, as {@code components/examples} named by their slug, an example of each problem type that
  * {@code ProblemMapper} answers for every service ({@code unauthenticated}, {@code forbidden}, {@code not-found},
- * {@code validation-failed}, {@code malformed-request}, {@code internal-error}); a service's own example of the same
- * name wins. Services document their own problem types per operation with {@code @APIResponse} and
+ * {@code validation-failed}, {@code malformed-request}, {@code internal-error}, and the input refusals of
+ * {@code RequestRules} and {@code HttpLimits}: {@code nul-character}, {@code unsupported-media-type},
+ * {@code request-too-large}, {@code uri-too-long}, {@code headers-too-large}, listed on each operation they apply to);
+ * a service's own example of the same name wins. Services document their own problem types per operation with {@code @APIResponse} and
  * {@code @ExampleObject(ref = "<slug>")}; an {@code application/problem+json} response declared without a schema
  * gets the {@code Problem} schema.
  */
@@ -43,6 +49,15 @@ public class ProblemResponsesFilter implements OASFilter {
             new PlatformProblem("validation-failed", 400, "Invalid request", "The request has 1 invalid field(s)"),
             new PlatformProblem("malformed-request", 400, "Malformed request",
                     "The request body is not valid JSON for this operation"),
+            new PlatformProblem(RequestRules.NUL_CHARACTER, 400, "NUL character",
+                    "Query parameter 'q' contains the NUL character (U+0000, %00), which no text may contain"),
+            new PlatformProblem(RequestRules.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type",
+                    "This operation takes a JSON body: send it with Content-Type: application/json"),
+            new PlatformProblem(HttpLimits.REQUEST_TOO_LARGE, 413, "Request Entity Too Large",
+                    "The request body has 20971520 bytes; this service takes at most 10485760"),
+            new PlatformProblem(HttpLimits.URI_TOO_LONG, 414, "URI Too Long", "The request target has more than 4096 characters"),
+            new PlatformProblem(HttpLimits.HEADERS_TOO_LARGE, 431, "Request Header Fields Too Large",
+                    "The request's headers have more than 20480 bytes"),
             new PlatformProblem("internal-error", 500, "Internal error",
                     "The request failed unexpectedly; incident 7c9e6679-7425-40de-944b-e07fc1f90ae7"));
 
@@ -78,7 +93,62 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(this::addProblems));
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            addProblems(operation);
+            addInputProblems(components, item, operation);
+        }));
+    }
+
+    /**
+     * The refusals of RequestRules and HttpLimits, which apply before any resource method: 414 and 431 for every
+     * operation; 400 nul-character where there is a parameter or a body; 413 request-too-large for a body; 415
+     * unsupported-media-type for a JSON-only body.
+     */
+    private static void addInputProblems(Components components, PathItem item, Operation operation) {
+        addProblem(components, operation, "414", "The request target is too long", HttpLimits.URI_TOO_LONG);
+        addProblem(components, operation, "431", "The request's headers are too large", HttpLimits.HEADERS_TOO_LARGE);
+        boolean parameters = (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                || (item.getParameters() != null && !item.getParameters().isEmpty());
+        RequestBody body = operation.getRequestBody();
+        if (body != null && body.getRef() != null && components.getRequestBodies() != null) {
+            body = components.getRequestBodies().get(body.getRef().substring(body.getRef().lastIndexOf('/') + 1));
+        }
+        if (parameters || body != null) {
+            addProblem(components, operation, "400", "A parameter or text field contains U+0000", RequestRules.NUL_CHARACTER);
+        }
+        if (body != null) {
+            addProblem(components, operation, "413", "The body is over the service's size limit", HttpLimits.REQUEST_TOO_LARGE);
+            Map<String, MediaType> types = body.getContent() == null ? null : body.getContent().getMediaTypes();
+            if (types != null && !types.isEmpty() && types.keySet().stream().allMatch(t -> t.contains("json"))) {
+                addProblem(components, operation, "415", "The body is not declared as JSON", RequestRules.UNSUPPORTED_MEDIA_TYPE);
+            }
+        }
+    }
+
+    /** Adds the example to the operation's response of that status (or to the shared response it refers to), or creates one. */
+    private static void addProblem(Components components, Operation operation, String status, String description, String slug) {
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        if (response == null) {
+            operation.getResponses().addAPIResponse(status, problem(description, slug));
+            return;
+        }
+        if (response.getRef() != null && components.getResponses() != null) {
+            response = components.getResponses().get(response.getRef().substring(response.getRef().lastIndexOf('/') + 1));
+            if (response == null) {
+                return;
+            }
+        }
+        if (response.getContent() == null) {
+            response.setContent(OASFactory.createContent());
+        }
+        MediaType problem = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (problem == null) {
+            problem = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
+            response.getContent().addMediaType(Problem.MEDIA_TYPE, problem);
+        }
+        if (problem.getExamples() == null || !problem.getExamples().containsKey(slug)) {
+            problem.addExample(slug, OASFactory.createExample().ref(EXAMPLE_REF + slug));
+        }
     }
 
     private void addProblems(Operation operation) {

@@ -1,5 +1,6 @@
 package org.callsforinput.platform.problem;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +12,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.platform.input.NulCharacterException;
+import org.callsforinput.platform.input.RequestRules;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -76,12 +80,20 @@ public class ProblemMapper {
             MismatchedInputException.class, JsonProcessingException.class })
     public Response unreadable(JsonProcessingException e) {
         String detail;
+        if (e instanceof NulCharacterException nul) {
+            return respond(400, RequestRules.NUL_CHARACTER, "NUL character", "Field '" + path(nul)
+                    + "' contains the NUL character (U+0000), which no text may contain", List.of()).build();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + path(unknown) + "'";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            detail = "Field '" + path(invalid) + "' must be a JSON string";
         } else if (e instanceof InvalidFormatException invalid) {
             detail = "Field '" + path(invalid) + "' has an invalid value" + allowedValues(invalid.getTargetType());
         } else if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             detail = "Field '" + path(mismatched) + "' has the wrong type" + allowedValues(mismatched.getTargetType());
+        } else if (e instanceof MismatchedInputException) {
+            detail = "The request body is not one JSON document of the expected shape";
         } else {
             detail = "The request body is not valid JSON for this operation";
         }
@@ -154,8 +166,18 @@ public class ProblemMapper {
 
     private static String allowedValues(Class<?> type) {
         if (type != null && type.isEnum()) {
-            return ": expected one of " + List.of(type.getEnumConstants());
+            return ": expected one of " + Arrays.stream(type.getEnumConstants()).map(c -> jsonName((Enum<?>) c)).toList();
         }
         return "";
+    }
+
+    /** The constant as JSON spells it: its {@code @JsonProperty} name where it has one. */
+    private static String jsonName(Enum<?> constant) {
+        try {
+            JsonProperty property = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+            return property != null && !property.value().isEmpty() ? property.value() : constant.name();
+        } catch (NoSuchFieldException e) {
+            return constant.name();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.callsforinput.publication.entity;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,8 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.callsforinput.contracts.DocumentRef;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Sort;
 
 /**
  * A document of a contribution: where the decision said to read it, and, once its SHA-256 was checked, the key of
@@ -81,14 +83,22 @@ public class ContributionDocument extends PanacheEntityBase {
                 .getSingleResult() > 0;
     }
 
+    /** A contribution's documents, the main document first, then in the order of the decision. */
     public static List<ContributionDocument> ofContribution(UUID contributionId) {
-        return list("contributionId", Sort.ascending("position"), contributionId);
+        return list("contributionId = ?1 order by " + MAIN_FIRST + ", position", contributionId);
     }
 
     public static List<ContributionDocument> ofContributions(List<UUID> contributionIds) {
         if (contributionIds.isEmpty()) {
             return List.of();
         }
-        return list("contributionId in ?1", Sort.ascending("contributionId", "position"), contributionIds);
+        return list("contributionId in ?1 order by contributionId, " + MAIN_FIRST + ", position", contributionIds);
     }
+
+    /** The order in which a contribution's documents are listed: the main document first, then by position. */
+    public static final Comparator<ContributionDocument> LISTING_ORDER = Comparator
+            .comparing((ContributionDocument d) -> !DocumentRef.ROLE_MAIN.equals(d.role)).thenComparingInt(d -> d.position);
+
+    // Positions come from the decision's order; publications of decisions that listed an annex first are still main first.
+    private static final String MAIN_FIRST = "case when role = '" + DocumentRef.ROLE_MAIN + "' then 0 else 1 end";
 }

@@ -1,6 +1,5 @@
 package org.callsforinput.publication.service;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +117,7 @@ public class PublicQueries {
     private static List<Published> withDocuments(List<Contribution> contributions) {
         Map<UUID, List<ContributionDocument>> documents = ContributionDocument
                 .ofContributions(contributions.stream().map(c -> c.id).toList()).stream()
-                .sorted(Comparator.comparingInt(d -> d.position))
+                .sorted(ContributionDocument.LISTING_ORDER)
                 .collect(Collectors.groupingBy(d -> d.contributionId));
         return contributions.stream().map(c -> new Published(c, documents.getOrDefault(c.id, List.of()))).toList();
     }

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.gate.facts.DocumentFacts;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -151,8 +152,9 @@ public class CaseDocument extends PanacheEntityBase {
         return redactedKey != null;
     }
 
+    /** A case's documents, the main document first (then by file name). */
     public static List<CaseDocument> ofCase(UUID caseId) {
-        return list("caseId", Sort.ascending("role", "fileName"), caseId);
+        return list("caseId = ?1 order by case when role = '" + DocumentRef.ROLE_MAIN + "' then 0 else 1 end, fileName", caseId);
     }
 
     /** Documents due for a check, locked so that another replica skips them. */

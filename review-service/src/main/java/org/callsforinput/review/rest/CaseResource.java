@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,8 +31,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.SubmitterCategory;
+import org.callsforinput.platform.http.ByteRanges;
 import org.callsforinput.platform.http.ContentDisposition;
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.problem.Problem;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.platform.storage.ObjectMissingException;
 import org.callsforinput.platform.storage.ObjectStorage;
@@ -50,6 +53,11 @@ import org.callsforinput.review.service.CaseWork;
 import org.callsforinput.review.service.CleanedCopies;
 import org.callsforinput.review.service.Redactions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -232,10 +240,21 @@ public class CaseResource {
     @Produces(MediaType.WILDCARD)
     @Blocking
     @Operation(summary = "Download a document", description = "The original as received, with `variant=redacted` its redacted "
-            + "copy, with `variant=cleaned` its metadata-cleaned copy.")
+            + "copy, with `variant=cleaned` its metadata-cleaned copy. "
+            + "One byte range (`Range: bytes=first-last`, `bytes=first-`, `bytes=-suffix`) answers 206 with Content-Range; "
+            + "a range past the end 416; a malformed Range or several ranges get the whole document (200).")
+    @APIResponse(responseCode = "200", description = "The whole document")
+    @APIResponse(responseCode = "206", description = "The requested byte range",
+            headers = @Header(name = "Content-Range", description = "bytes first-last/size", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "416", description = "No byte of the document is in the requested range",
+            headers = @Header(name = "Content-Range", description = "bytes */size", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "range-not-satisfiable", value = """
+                    {"type": "urn:calls-for-input:problem:range-not-satisfiable", "title": "Range Not Satisfiable", "status": 416,
+                     "detail": "The document has 48213 bytes: the range bytes=50000- selects none of them"}""")))
     public Response download(UUID id, UUID documentId,
             @RestQuery @DefaultValue("original") @Pattern(regexp = "original|redacted|cleaned", message = "original, redacted or cleaned")
-            String variant) {
+            String variant,
+            @HeaderParam("Range") String rangeHeader) {
         CaseDocument d = cases.document(found(id), documentId);
         boolean redacted = "redacted".equals(variant);
         boolean cleaned = "cleaned".equals(variant);
@@ -247,9 +266,18 @@ public class CaseResource {
         }
         String bucket = redacted || cleaned ? redactions.bucket() : d.bucket;
         String key = redacted ? d.redactedKey : cleaned ? d.cleanedKey : d.objectKey;
+        long size = redacted ? d.redactedSize : cleaned ? d.cleanedSize : d.sizeBytes;
+        // Ranges as on the public downloads (RFC 9110): one range 206, none satisfiable 416, anything else the whole.
+        ByteRanges.Answer range = ByteRanges.of(rangeHeader, null, null, size);
+        if (range instanceof ByteRanges.Unsatisfiable unsatisfiable) {
+            throw new ApiException(416, "range-not-satisfiable", "Range Not Satisfiable", "The document has " + size
+                    + " bytes: the range " + rangeHeader.strip() + " selects none of them",
+                    Map.of("Content-Range", unsatisfiable.contentRange(), "Accept-Ranges", "bytes"));
+        }
         InputStream in;
         try {
-            in = storage.open(bucket, key);
+            in = range instanceof ByteRanges.Partial part ? storage.open(bucket, key, part.first(), part.length())
+                    : storage.open(bucket, key);
         } catch (ObjectMissingException e) {
             throw new ApiException(404, ObjectMissingException.SLUG, ObjectMissingException.TITLE,
                     "The stored object of document " + documentId + " is missing (see its integrity)");
@@ -259,9 +287,13 @@ public class CaseResource {
                 in.transferTo(out);
             }
         };
-        return Response.ok(body, redacted ? d.redactedContentType : d.contentType)
+        Response.ResponseBuilder response = range instanceof ByteRanges.Partial part
+                ? Response.status(206).entity(body).type(redacted ? d.redactedContentType : d.contentType)
+                        .header("Content-Range", part.contentRange()).header("Content-Length", part.length())
+                : Response.ok(body, redacted ? d.redactedContentType : d.contentType).header("Content-Length", size);
+        return response
                 .header("Content-Disposition", ContentDisposition.attachment(redacted ? d.redactedFileName : d.fileName))
-                .header("Content-Length", redacted ? d.redactedSize : cleaned ? d.cleanedSize : d.sizeBytes)
+                .header("Accept-Ranges", "bytes")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();

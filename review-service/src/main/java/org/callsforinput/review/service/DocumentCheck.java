@@ -135,7 +135,8 @@ public class DocumentCheck {
             QuarkusTransaction.requiringNew().run(() -> textSearch.indexDocument(documentId, extraction.text(), extraction.language(),
                     extraction.truncated()));
         } catch (TextExtractor.UnparsableException e) {
-            Log.warnf("Document %s: no text extracted: %s", documentId, e.getMessage());
+            // The reason shown on the case is neutral; the parser's own failure is for the log.
+            Log.warnf(e.getCause(), "Document %s: no text extracted: %s", documentId, e.getMessage());
             String error = e.getMessage() == null ? "unparsable" : e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> CaseDocument.update("textState = ?1, textError = ?2 where id = ?3",
                     TextState.FAILED, error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error, documentId));

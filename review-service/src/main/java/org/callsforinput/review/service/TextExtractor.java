@@ -6,7 +6,9 @@ import java.nio.file.Path;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
@@ -72,11 +74,28 @@ public class TextExtractor {
             if (WriteLimitReachedException.isWriteLimitReached(e)) {
                 truncated = true;
             } else {
-                throw new UnparsableException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                throw new UnparsableException(reason(e), e);
             }
         }
         String text = handler.toString().strip();
         return new Extraction(text, language(text), truncated);
+    }
+
+    /**
+     * What reviewers are told: a short neutral sentence. The parser's exception (class, message, stack) names library
+     * internals and goes to the log only.
+     */
+    static String reason(Throwable failure) {
+        if (failure instanceof StackOverflowError) {
+            return "The document is nested too deeply to be read";
+        }
+        if (failure instanceof EncryptedDocumentException) {
+            return "The document is encrypted";
+        }
+        if (failure instanceof ZeroByteFileException) {
+            return "The document is empty";
+        }
+        return "The document's text could not be extracted";
     }
 
     private String language(String text) {

@@ -1,7 +1,9 @@
 package org.callsforinput.submission.entity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,8 +52,11 @@ public class Document extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** A submission's documents, the main document first, then in the order they arrived. */
     public static List<Document> ofSubmission(UUID submissionId) {
-        return list("submissionId", Sort.ascending("createdAt"), submissionId);
+        List<Document> documents = new ArrayList<>(list("submissionId", Sort.ascending("createdAt"), submissionId));
+        documents.sort(Comparator.comparing(d -> d.role != Role.MAIN));
+        return documents;
     }
 
     /** Which of these object keys a document owns. */

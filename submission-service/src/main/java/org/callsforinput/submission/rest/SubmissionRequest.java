@@ -1,6 +1,7 @@
 package org.callsforinput.submission.rest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,9 @@ import jakarta.validation.constraints.Size;
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.SubmitterCategory;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A draft's metadata as the contributor sends it; a PUT replaces it whole. */
 public record SubmissionRequest(
@@ -42,11 +46,25 @@ public record SubmissionRequest(
     public record LinkRequest(
             @NotBlank @Size(max = 2000) @Schema(examples = "https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006071154") String url,
             @Size(max = 300) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String label,
-            @NotNull LinkKind kind) {
+            @NotNull @Schema(enumeration = { "legislation", "statistics", "report", "website", "other" }, examples = "legislation")
+            LinkKind kind) {
     }
 
+    /**
+     * A link's kind, spelled in lower case as in every response and event. The upper-case spelling that requests used
+     * before is still accepted (deprecated, never answered), so that existing partner clients keep working.
+     */
     public enum LinkKind {
-        LEGISLATION, STATISTICS, REPORT, WEBSITE, OTHER
+        @JsonProperty("legislation") @JsonAlias("LEGISLATION") LEGISLATION,
+        @JsonProperty("statistics") @JsonAlias("STATISTICS") STATISTICS,
+        @JsonProperty("report") @JsonAlias("REPORT") REPORT,
+        @JsonProperty("website") @JsonAlias("WEBSITE") WEBSITE,
+        @JsonProperty("other") @JsonAlias("OTHER") OTHER;
+
+        /** The spelling in responses and events. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Patterns refusing control characters in free text. */

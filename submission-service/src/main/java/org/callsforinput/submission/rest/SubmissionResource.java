@@ -243,9 +243,12 @@ public class SubmissionResource {
     @APIResponse(responseCode = "400", description = "The uploaded file is empty",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "empty-file", ref = "empty-file")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "Not a draft, nothing uploaded yet, or the maximum number of files is reached",
+    @APIResponse(responseCode = "409", description = "Not a draft, the call does not accept submissions any more, nothing uploaded yet, "
+            + "or the maximum number of files is reached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
+                    @ExampleObject(name = "call-not-open", ref = "call-not-open"),
+                    @ExampleObject(name = "deadline-passed", ref = "deadline-passed"),
                     @ExampleObject(name = "upload-not-found", ref = "upload-not-found"),
                     @ExampleObject(name = "too-many-files", ref = "too-many-files") }))
     @APIResponse(responseCode = "413", ref = "OverSizeLimit")

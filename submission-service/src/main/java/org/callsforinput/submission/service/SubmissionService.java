@@ -172,6 +172,7 @@ public class SubmissionService {
             Submission submission = Submission.findOwned(id, who.organisationId())
                     .orElseThrow(() -> ApiException.notFound("Submission " + id));
             requireDraft(submission);
+            requireAccepting(submission);
             return PendingUpload.<PendingUpload>find("id = ?1 and submissionId = ?2", uploadId, id).firstResultOptional()
                     .orElseThrow(() -> ApiException.notFound("Upload " + uploadId));
         });
@@ -304,7 +305,7 @@ public class SubmissionService {
     private long uploadLimit(Submission submission, Document.Role role, DocumentFormat claimed) {
         requireDraft(submission);
         UUID id = submission.id;
-        CallForInput call = CallForInput.findById(submission.callId);
+        CallForInput call = requireAccepting(submission);
         List<DocumentFormat> accepted = role == Document.Role.MAIN ? call.mainTypes : call.annexTypes;
         if (!accepted.contains(claimed)) {
             throw new ApiException(415, DocumentGate.UNSUPPORTED_DOCUMENT_TYPE, "Unsupported document type",
@@ -376,6 +377,19 @@ public class SubmissionService {
         };
     }
 
+    /**
+     * A draft takes documents only while its call accepts submissions: once the call is closed or its deadline (with
+     * any grace) has passed, nothing can be added, streamed or presigned, that could not be submitted anyway.
+     */
+    private static CallForInput requireAccepting(Submission draft) {
+        CallForInput call = CallForInput.findById(draft.callId);
+        Timeliness timeliness = call.timeliness(Instant.now());
+        if (!timeliness.accepted()) {
+            throw closed(call, timeliness);
+        }
+        return call;
+    }
+
     private static void requireDraft(Submission submission) {
         if (submission.status != Submission.Status.DRAFT) {
             throw ApiException.conflict("not-a-draft", "Submission " + submission.reference + " is " + submission.status
@@ -401,7 +415,7 @@ public class SubmissionService {
             throw ApiException.badRequest("unknown-theme", "Theme '" + t + "' is not one of the call's: " + known);
         });
         List<Hyperlink> links = request.links() == null ? List.of()
-                : request.links().stream().map(l -> new Hyperlink(checkedUrl(l.url()), l.label(), l.kind().name().toLowerCase())).toList();
+                : request.links().stream().map(l -> new Hyperlink(checkedUrl(l.url()), l.label(), l.kind().value())).toList();
         submission.organisationName = request.organisationName().strip();
         submission.submitterCategory = request.submitterCategory();
         submission.country = request.country();

@@ -75,6 +75,8 @@ final class Keycloak {
                 // Placeholders in the realm file, replaced by Keycloak at import.
                 "PLATFORM_PARTNER_ODH_SECRET", secrets.partnerOdhSecret(),
                 "PLATFORM_PARTNER_CRLN_SECRET", secrets.partnerCrlnSecret(),
+                "PLATFORM_SECRETARIAT_CONSOLE_SECRET", secrets.secretariatConsoleSecret(),
+                "PLATFORM_CONTRIBUTOR_PORTAL_SECRET", secrets.contributorPortalSecret(),
                 "PLATFORM_DEMO_PASSWORD", secrets.demoPassword());
         return stack.track(ManagedProcess.start(COMPONENT, command, env, RESERVED_ENV, home, log));
     }

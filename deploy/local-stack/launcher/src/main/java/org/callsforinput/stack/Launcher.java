@@ -34,6 +34,7 @@ public final class Launcher {
     private final Path repo;
     private final Mode mode;
     private final Map<String, String> env;
+    private Secrets secrets;
     private final Path stateDir;
     private final PidFile pids;
     private final RunningStack stack;
@@ -167,7 +168,7 @@ public final class Launcher {
         if (!Files.isRegularFile(realm)) {
             throw new IllegalStateException("Keycloak realm file " + realm + " not found (PLATFORM_REALM_FILE overrides it)");
         }
-        Secrets secrets = Secrets.loadOrCreate(repo.resolve(".platform/secrets.properties"));
+        secrets = Secrets.loadOrCreate(repo.resolve(".platform/secrets.properties"));
 
         stack.claimPidFile();
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "stop-local-stack"));
@@ -222,8 +223,10 @@ public final class Launcher {
 
         if (mode.startsServices()) {
             for (Service s : serviceList()) {
+                Map<String, String> serviceEnv = s.name().equals("publication-service")
+                        ? DemoClients.publicationEnvironment(env) : Map.of();
                 ServiceProcess process = ServiceProcess.launch(info, repo, s.name(), s.database(), s.port().number(),
-                        Map.of(), stateDir.resolve("logs"));
+                        serviceEnv, stateDir.resolve("logs"));
                 stack.track(process.managedProcess());
                 services.add(process);
             }
@@ -318,11 +321,16 @@ public final class Launcher {
                 String.join(", ", mode.isTest() ? TEST_DATABASES : RUN_DATABASES)));
         out.append(String.format("%nDemo accounts of realm %s (password %s): %s%n",
                 info.keycloakRealm(), info.demoPassword(), String.join(", ", DEMO_USERS)));
-        out.append(String.format("Clients: partner-odh (client credentials, secret %s)%n", info.partnerOdhSecret()));
-        out.append(String.format("         partner-crln (client credentials, secret %s)%n", info.partnerCrlnSecret()));
-        out.append(String.format("         review-ui (public, authorization code with PKCE)%n"));
+        List<String> clients = DemoClients.lines(secrets);
+        for (int i = 0; i < clients.size(); i++) {
+            out.append(i == 0 ? "Clients: " : "         ").append(clients.get(i)).append(System.lineSeparator());
+        }
         out.append(String.format("Token:   curl -s -d grant_type=client_credentials -d client_id=partner-odh -d client_secret=%s %s%n",
                 info.partnerOdhSecret(), info.tokenEndpoint()));
+        if (mode.startsServices() && DemoClients.loopbackWebhooks(env)) {
+            out.append(String.format("Webhooks: receivers on this machine allowed (%s=1: publication-service may deliver to %s)%n",
+                    DemoClients.ALLOW_LOOPBACK_WEBHOOKS, DemoClients.LOOPBACK_NETWORKS));
+        }
         out.append(String.format("Secrets are generated once per checkout in %s%n",
                 repo.resolve(".platform/secrets.properties")));
         System.out.print(out);

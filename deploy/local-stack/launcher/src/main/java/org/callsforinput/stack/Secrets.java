@@ -16,10 +16,12 @@ import java.util.Properties;
  * Passwords and client secrets of the local Keycloak realm: random per checkout, kept in
  * {@code .platform/secrets.properties} (ignored by git) so tokens and bookmarks survive restarts.
  */
-record Secrets(String keycloakAdminPassword, String partnerOdhSecret, String partnerCrlnSecret, String demoPassword) {
+record Secrets(String keycloakAdminPassword, String partnerOdhSecret, String partnerCrlnSecret, String demoPassword,
+        String secretariatConsoleSecret, String contributorPortalSecret) {
 
     private static final List<String> KEYS = List.of(
-            "keycloak.admin-password", "client.partner-odh.secret", "client.partner-crln.secret", "demo.password");
+            "keycloak.admin-password", "client.partner-odh.secret", "client.partner-crln.secret", "demo.password",
+            "client.secretariat-console.secret", "client.contributor-portal.secret");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static Secrets loadOrCreate(Path file) {
@@ -48,7 +50,7 @@ record Secrets(String keycloakAdminPassword, String partnerOdhSecret, String par
             throw new UncheckedIOException("cannot read or write " + file, e);
         }
         return new Secrets(p.getProperty(KEYS.get(0)), p.getProperty(KEYS.get(1)),
-                p.getProperty(KEYS.get(2)), p.getProperty(KEYS.get(3)));
+                p.getProperty(KEYS.get(2)), p.getProperty(KEYS.get(3)), p.getProperty(KEYS.get(4)), p.getProperty(KEYS.get(5)));
     }
 
     /** URL-safe so it can go into a URL, a form body or a shell without quoting. */
