@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +36,9 @@ public class DocumentGate {
     /** A document that passed: its checked name, its format (verified by content) and the media type to serve it as. */
     public record Admitted(String fileName, DocumentFormat format, String mediaType) {
     }
+
+    /** From this size on, inspection and scan run in parallel; below it a second thread costs more than it saves. */
+    private static final long PARALLEL_FROM = 4L << 20;
 
     private final DocumentInspector inspector;
     private final VirusScanner scanner;
@@ -74,9 +79,55 @@ public class DocumentGate {
         if (size == 0) {
             throw ApiException.badRequest(EMPTY_FILE, "The file is empty");
         }
-        DocumentFormat format = inspector.inspect(file, claim.format());
-        scanner.scan(file);
+        if (size < PARALLEL_FROM || !scanner.enabled()) {
+            DocumentFormat format = inspector.inspect(file, claim.format());
+            scanner.scan(file);
+            return new Admitted(claim.fileName(), format, format.mediaType);
+        }
+        // A large file: the inspection (reads every part) and the clamd scan (sends every byte) each take seconds and
+        // read the same spool file independently, so they run at the same time. The inspection's refusal wins, as
+        // when they ran one after the other; the scan is always awaited, so nothing reads the file after admit returns.
+        FutureTask<Void> scan = new FutureTask<>(() -> {
+            scanner.scan(file);
+            return null;
+        });
+        Thread scanning = new Thread(scan, "document-gate-scan");
+        scanning.setDaemon(true);
+        scanning.start();
+        DocumentFormat format;
+        try {
+            format = inspector.inspect(file, claim.format());
+        } finally {
+            awaitScan(scan);
+        }
+        try {
+            scan.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while scanning", e);
+        }
         return new Admitted(claim.fileName(), format, format.mediaType);
+    }
+
+    private static void awaitScan(FutureTask<Void> scan) {
+        boolean interrupted = false;
+        while (!scan.isDone()) {
+            try {
+                scan.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** ".docx, .doc or .pdf" */
