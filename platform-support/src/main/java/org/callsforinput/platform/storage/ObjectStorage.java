@@ -237,7 +237,7 @@ public class ObjectStorage {
                 while (left > 0) {
                     int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
                     if (n < 0) {
-                        throw new IOException("The body ended " + left + " bytes before its announced length");
+                        throw new ShortBodyException(left);
                     }
                     sink.write(buffer, 0, n);
                     left -= n;
@@ -464,11 +464,21 @@ public class ObjectStorage {
      * The one classification of a failed call: over the limit, the caller's stream failing, the object missing, or
      * else the storage being unavailable.
      */
+    /** The caller's body ended before the length it announced: the caller's fault, like a failing source. */
+    private static final class ShortBodyException extends IOException {
+        ShortBodyException(long missing) {
+            super("The body ended " + missing + " bytes before its announced length");
+        }
+    }
+
     private static RuntimeException translate(String bucket, String key, Exception e, HashingInputStream in, long limit,
             boolean sourceIsCaller) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HashingInputStream.LimitExceededException) {
                 return new SizeLimitExceededException(limit);
+            }
+            if (t instanceof ShortBodyException) {
+                return new SourceFailedException(e);
             }
         }
         if (sourceIsCaller && in != null && in.sourceFailed()) {

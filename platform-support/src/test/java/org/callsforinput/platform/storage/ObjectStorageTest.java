@@ -83,6 +83,27 @@ class ObjectStorageTest {
     }
 
     @Test
+    void aKnownLengthIsOneStreamedPutWithTheSameGuarantees() throws Exception {
+        byte[] bytes = random(6 * 1024 * 1024 + 5);
+        try (Spooled stored = storage.putSpooled("docs/known", new ByteArrayInputStream(bytes), bytes.length,
+                (long) bytes.length, "application/octet-stream", Map.of("original-name", "known.docx"))) {
+            assertThat(stored.size()).isEqualTo(bytes.length);
+            assertThat(stored.sha256()).isEqualTo(sha256(bytes));
+            assertThat(Files.readAllBytes(stored.spool())).isEqualTo(bytes);
+            try (InputStream in = storage.open("docs/known")) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+        }
+        byte[] large = random(200_000);
+        assertThatThrownBy(() -> storage.putSpooled("docs/known-too-large", new ByteArrayInputStream(large), 100_000,
+                (long) large.length, null, Map.of())).isInstanceOf(SizeLimitExceededException.class);
+        assertThatThrownBy(() -> storage.open("docs/known-too-large")).isInstanceOf(ObjectMissingException.class);
+        assertThatThrownBy(() -> storage.putSpooled("docs/known-short", new ByteArrayInputStream(new byte[10]), 1_000,
+                100L, null, Map.of())).isInstanceOf(SourceFailedException.class);
+        assertThatThrownBy(() -> storage.open("docs/known-short")).isInstanceOf(ObjectMissingException.class);
+    }
+
+    @Test
     void rangedReadsReturnExactlyTheRange() throws Exception {
         byte[] bytes = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
         storage.put("docs/range", new ByteArrayInputStream(bytes), bytes.length, "text/plain");
@@ -190,6 +211,8 @@ class ObjectStorageTest {
         assertThatThrownBy(away::ensureBucket).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> away.open("k")).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> away.putSpooled("k", new ByteArrayInputStream(new byte[10]), 100, null, null, Map.of()))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> away.putSpooled("k", new ByteArrayInputStream(new byte[10]), 100, 10L, null, Map.of()))
                 .isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> away.forEachPage("", 10, page -> { })).isInstanceOf(StorageUnavailableException.class);
         assertThat(away.removeQuietly("k")).isFalse();
