@@ -139,4 +139,90 @@ class IdempotencyTest {
         given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id)
                 .then().body("documents.size()", equalTo(1));
     }
+
+    @Test
+    void submitOfAClientThatLeftBeforeTheAnswerStillCompletesItsKey() throws Exception {
+        String id = TestCalls.draft(TestCalls.openCall());
+        SubmissionFlowTest.upload(id, TestDocuments.docx("left early"), "left.docx").then().statusCode(201);
+        String key = UUID.randomUUID().toString();
+        String head = "POST /submissions/" + id + "/submit HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + Tokens.client("partner-odh") + "\r\nIdempotency-Key: " + key + "\r\n"
+                + "Content-Length: 0\r\n";
+        // The whole request, then the connection closed at once: the client never reads an answer.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", base.getPort())) {
+            socket.getOutputStream().write((head + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> keyState(key), state -> "COMPLETE".equals(state));
+        // The retry gets the receipt the client missed, not "already submitted".
+        org.callsforinput.testing.RawHttp.Response retry = org.callsforinput.testing.RawHttp.send(base.getPort(), head);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.headers()).containsEntry("idempotent-replayed", "true");
+        String jws = io.restassured.path.json.JsonPath.from(retry.body()).getString("jws");
+        given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id + "/receipt")
+                .then().statusCode(200).body("jws", equalTo(jws));
+    }
+
+    @Inject
+    org.callsforinput.submission.idempotency.IdempotencyStore store;
+
+    @Test
+    void claimThatNobodyRenewsIsFreeAfterItsLease() {
+        String key = UUID.randomUUID().toString();
+        var first = store.claim("test-principal", key, "f".repeat(64));
+        assertThat(first.outcome()).isEqualTo(org.callsforinput.submission.idempotency.IdempotencyStore.Outcome.CLAIMED);
+        // Its process "dies": nobody renews the claim any more.
+        store.forget(first.token());
+        assertThat(store.claim("test-principal", key, "f".repeat(64)).outcome())
+                .isEqualTo(org.callsforinput.submission.idempotency.IdempotencyStore.Outcome.IN_PROGRESS);
+        long start = System.nanoTime();
+        var second = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> store.claim("test-principal", key, "f".repeat(64)),
+                        c -> c.outcome() == org.callsforinput.submission.idempotency.IdempotencyStore.Outcome.CLAIMED);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThanOrEqualTo(store.lease().plusSeconds(2));
+        store.forget(second.token());
+        // The dead claim can no longer complete the key; the living one can.
+        var answer = new org.callsforinput.submission.idempotency.IdempotencyStore.StoredResponse(201, null, null, null);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> store.complete(first.token(), answer))).isFalse();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> store.complete(second.token(), answer))).isTrue();
+        assertThat(keyState(key)).isEqualTo("COMPLETE");
+    }
+
+    @Test
+    void requestThatLostItsClaimLeavesNoEffect() throws Exception {
+        String id = TestCalls.draft(TestCalls.openCall());
+        String key = UUID.randomUUID().toString();
+        byte[] noise = new byte[200 * 1024];
+        new java.util.Random(11).nextBytes(noise);
+        byte[] docx = TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "claim lost", Map.of("word/media/image1.bin", noise));
+        PipedOutputStream feed = new PipedOutputStream();
+        PipedInputStream body = new PipedInputStream(feed, 64 * 1024);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(HttpRequest.newBuilder(
+                base.resolve("/submissions/" + id + "/documents?role=MAIN&fileName=lost.docx"))
+                .header("Authorization", "Bearer " + Tokens.client("partner-odh"))
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), docx.length))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        feed.write(docx, 0, 64 * 1024);
+        feed.flush();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> keyState(key), state -> "IN_PROGRESS".equals(state));
+        // Another process took the key over meanwhile (as after a lease that was not renewed in time).
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update idempotency_key set claim_token = gen_random_uuid() where idempotency_key = ?1")
+                .setParameter(1, key).executeUpdate());
+        feed.write(docx, 64 * 1024, docx.length - 64 * 1024);
+        feed.close();
+        HttpResponse<String> answer = first.get(20, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).contains("idempotency-key-in-progress");
+        // The upload's effect rolled back with its lost claim: no document, and the key is not completed by it.
+        given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id)
+                .then().body("documents.size()", equalTo(0));
+        assertThat(keyState(key)).isEqualTo("IN_PROGRESS");
+    }
 }

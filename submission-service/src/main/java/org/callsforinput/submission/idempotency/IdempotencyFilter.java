@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -16,12 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.platform.problem.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -29,24 +34,32 @@ import io.quarkus.security.identity.SecurityIdentity;
  * replays the first response; with a different request it is a 422; while the first still runs, a 409.
  * The request fingerprint covers method, path, query and JSON body; for streamed uploads, whose body is not
  * buffered, Content-Type and Content-Length stand in for the body.
+ * <p>
+ * Crash safety: a claimed request runs in one transaction, begun here, which the service's writes join and in which
+ * {@link IdempotencyInterceptor} completes the key with the answer once the resource call returns. So a key is either complete, with its
+ * effect, or never happened: a process that dies before the commit leaves nothing but a claim that nobody renews,
+ * free again after {@code submission.idempotency.lease}. A client that goes away does not stop the request: its
+ * key completes all the same. Slow work inside the request (streaming a document to storage) runs before the
+ * service's first write, and the transaction takes a database connection only at that write.
  */
 public class IdempotencyFilter {
 
     public static final String HEADER = "Idempotency-Key";
-    private static final String CLAIM = IdempotencyFilter.class.getName();
     private static final int MAX_BUFFERED_BODY = 1024 * 1024;
-
-    private record Held(String principal, String key) {
-    }
 
     private final IdempotencyStore store;
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
+    private final Duration maxDuration;
+    private final IdempotentRequest held;
 
-    public IdempotencyFilter(IdempotencyStore store, SecurityIdentity identity, ObjectMapper mapper) {
+    public IdempotencyFilter(IdempotencyStore store, IdempotentRequest held, SecurityIdentity identity, ObjectMapper mapper,
+            @ConfigProperty(name = "submission.idempotency.max-duration", defaultValue = "1h") Duration maxDuration) {
         this.store = store;
+        this.held = held;
         this.identity = identity;
         this.mapper = mapper;
+        this.maxDuration = maxDuration;
     }
 
     @ServerRequestFilter
@@ -64,30 +77,61 @@ public class IdempotencyFilter {
         IdempotencyStore.Claim claim = store.claim(principal, key, fingerprint(request));
         return switch (claim.outcome()) {
             case CLAIMED -> {
-                request.setProperty(CLAIM, new Held(principal, key));
+                // Committed with the answer by IdempotencyInterceptor, else rolled back by afterResponse, on this same
+                // worker thread; should neither run, the end of the request context rolls it back.
+                QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout((int) maxDuration.toSeconds()));
+                held.hold(claim.token());
                 yield Optional.empty();
             }
             case MISMATCH -> Optional.of(problem(422, "idempotency-key-reused",
                     "This Idempotency-Key was already used for a different request"));
-            case IN_PROGRESS -> Optional.of(problem(409, "idempotency-key-in-progress",
-                    "A request with this Idempotency-Key is still being processed; retry later"));
+            case IN_PROGRESS -> Optional.of(inProgress());
             case REPLAY -> Optional.of(replayed(claim.response()));
         };
     }
 
+    /**
+     * What the resource call did not finish ({@link IdempotencyInterceptor} commits a success with its answer): a
+     * refusal keeps its answer (the request changed nothing), a failure on our side frees the key.
+     */
     @ServerResponseFilter
-    public void afterResponse(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
-        if (!(request.getProperty(CLAIM) instanceof Held held)) {
+    public void afterResponse(ContainerResponseContext response) {
+        UUID token = held.pending();
+        if (token == null) {
             return;
         }
+        held.finished();
+        rollbackIfActive();
         if (response.getStatus() >= 500) {
-            store.release(held.principal(), held.key());
+            store.release(token);
             return;
         }
+        try {
+            IdempotencyStore.StoredResponse stored = stored(response);
+            QuarkusTransaction.requiringNew().run(() -> store.complete(token, stored));
+        } catch (JsonProcessingException | RuntimeException e) {
+            Log.errorf(e, "Cannot keep the answer of an idempotent request; its key is free again");
+            store.release(token);
+        }
+    }
+
+    private IdempotencyStore.StoredResponse stored(ContainerResponseContext response) throws JsonProcessingException {
         String body = response.getEntity() == null ? null : mapper.writeValueAsString(response.getEntity());
         String type = response.getMediaType() == null ? null : response.getMediaType().toString();
         String location = response.getHeaderString(HttpHeaders.LOCATION);
-        store.complete(held.principal(), held.key(), new IdempotencyStore.StoredResponse(response.getStatus(), type, location, body));
+        return new IdempotencyStore.StoredResponse(response.getStatus(), type, location, body);
+    }
+
+    private Response inProgress() {
+        return Response.fromResponse(problem(409, "idempotency-key-in-progress",
+                "A request with this Idempotency-Key is still being processed; retry later"))
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, store.lease().toSeconds())).build();
+    }
+
+    static void rollbackIfActive() {
+        if (QuarkusTransaction.isActive()) {
+            QuarkusTransaction.rollback();
+        }
     }
 
     private String fingerprint(ContainerRequestContext request) throws IOException {
@@ -120,7 +164,12 @@ public class IdempotencyFilter {
     }
 
     private static Response problem(int status, String slug, String detail) {
-        String title = status == 409 ? "Conflict" : status == 422 ? "Idempotency key reused" : "Invalid idempotency key";
+        String title = switch (status) {
+            case 409 -> "Conflict";
+            case 422 -> "Idempotency key reused";
+            case 500 -> "Internal error";
+            default -> "Invalid idempotency key";
+        };
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(Problem.type(slug), title, status, detail, java.util.List.of())).build();
     }

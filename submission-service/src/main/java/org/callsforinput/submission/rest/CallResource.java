@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.problem.Problem;
+import org.callsforinput.submission.idempotency.Idempotent;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.submission.entity.CallForInput;
 import org.callsforinput.submission.entity.CallForInput.Status;
@@ -43,6 +44,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/calls")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calls for input")
+@Idempotent
 public class CallResource {
 
     private final CallService calls;

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.problem.Problem;
+import org.callsforinput.submission.idempotency.Idempotent;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.submission.entity.Document;
 import org.callsforinput.submission.entity.Submission;
@@ -59,6 +60,7 @@ import io.smallrye.common.annotation.Blocking;
         content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                 @ExampleObject(name = "forbidden", ref = "forbidden"),
                 @ExampleObject(name = "no-organisation", ref = "no-organisation") }))
+@Idempotent
 public class SubmissionResource {
 
     private final SubmissionService submissions;

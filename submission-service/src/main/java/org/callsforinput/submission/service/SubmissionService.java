@@ -39,7 +39,11 @@ import org.callsforinput.submission.storage.DocumentStore;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Drafts, documents, submission and withdrawal, always within the caller's organisation. */
+/**
+ * Drafts, documents, submission and withdrawal, always within the caller's organisation. Each write joins the
+ * transaction of an idempotent request when there is one (it commits with the request's stored answer); checks
+ * before the slow parts run in short transactions of their own.
+ */
 @ApplicationScoped
 public class SubmissionService {
 
@@ -132,7 +136,7 @@ public class SubmissionService {
         try (Spooled stored = store.put(key, body, limit, contentLength, name)) {
             try {
                 gate.admit(stored.spool(), claim);
-                return QuarkusTransaction.requiringNew().call(() -> record(who, id, role, documentId, name, claimed, stored));
+                return QuarkusTransaction.joiningExisting().call(() -> record(who, id, role, documentId, name, claimed, stored));
             } catch (RuntimeException e) {
                 store.remove(key);
                 throw e;
@@ -162,7 +166,7 @@ public class SubmissionService {
         upload.createdAt = Instant.now();
         upload.expiresAt = upload.createdAt.plus(UPLOAD_VALIDITY);
         String url = store.presignedPut(upload.objectKey, UPLOAD_VALIDITY);
-        QuarkusTransaction.requiringNew().run(upload::persist);
+        QuarkusTransaction.joiningExisting().run(upload::persist);
         return new UploadTicket(upload.id, "PUT", url, upload.expiresAt);
     }
 
@@ -202,7 +206,7 @@ public class SubmissionService {
                         "The uploaded file's SHA-256 is not the one announced");
             }
             gate.admit(stored.spool(), claim);
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return QuarkusTransaction.joiningExisting().call(() -> {
                 Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, stored);
                 PendingUpload.deleteById(upload.id);
                 return document;
