@@ -2,8 +2,16 @@ package org.callsforinput.platform.work;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -20,7 +28,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * back full; each batch claims its rows in a short transaction of its own ({@link #claim}: the loop's query locks
  * due rows {@code FOR UPDATE SKIP LOCKED}, so replicas never take the same row, and moves them out of reach by a
  * lease, so that the slow work happens outside any transaction and a crash frees them when the lease ends); a failed
- * item comes back after {@link #backoff}. A loop keeps only its query and what it does with a claimed item.
+ * item comes back after {@link #backoff}. Leases are short (seconds) and renewed by a {@link Heartbeat} while the
+ * work runs, so a living worker keeps its items however long they take, and a dead one's items are taken over once
+ * its last lease ends. A loop keeps only its query and what it does with a claimed item.
  */
 public final class LeasedWork implements AutoCloseable {
 
@@ -90,6 +100,57 @@ public final class LeasedWork implements AutoCloseable {
                 Log.debugf(e, "%s pass failed", name);
             } finally {
                 running.unlock();
+            }
+        }
+    }
+
+    /**
+     * Renews the lease of {@code claimed} every third of {@code lease} until each is {@link Heartbeat#done} or the
+     * heartbeat is closed: {@code renew} gets the ids still at work and the new end of their lease, and runs in a
+     * transaction of its own; its query must renew only rows that still carry a lease (not one finished meanwhile).
+     */
+    public static <K> Heartbeat<K> heartbeat(String name, Collection<K> claimed, Duration lease,
+            BiConsumer<List<K>, Instant> renew) {
+        return new Heartbeat<>(name, claimed, lease, renew);
+    }
+
+    /** The lease renewal of one batch of claimed items; see {@link #heartbeat}. */
+    public static final class Heartbeat<K> implements AutoCloseable {
+        private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "leased-work-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        private final Set<K> working = ConcurrentHashMap.newKeySet();
+        private final ScheduledFuture<?> beat;
+
+        private Heartbeat(String name, Collection<K> claimed, Duration lease, BiConsumer<List<K>, Instant> renew) {
+            working.addAll(claimed);
+            long every = Math.max(100, lease.toMillis() / 3);
+            this.beat = working.isEmpty() ? null : TIMER.scheduleAtFixedRate(() -> {
+                List<K> ids = List.copyOf(working);
+                if (ids.isEmpty()) {
+                    return;
+                }
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> renew.accept(ids, Instant.now().plus(lease)));
+                } catch (RuntimeException e) {
+                    Log.warnf("%s: renewing the lease of %d item(s) failed, will retry: %s", name, ids.size(), e.getMessage());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        /** This item is finished (or handed back): its lease is no longer renewed. */
+        public void done(K id) {
+            working.remove(id);
+        }
+
+        @Override
+        public void close() {
+            working.clear();
+            if (beat != null) {
+                beat.cancel(false);
             }
         }
     }

@@ -30,7 +30,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class PublicationJob {
 
-    private static final Duration LEASE = Duration.ofMinutes(10);
+    /** Short, and renewed while a contribution is at work: a crashed worker's contributions are taken over within it. */
+    private static final Duration LEASE = Duration.ofSeconds(20);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 5;
 
@@ -49,7 +50,13 @@ public class PublicationJob {
         this.publications = publications;
         this.work = new LeasedWork("Publication", BATCH, () -> {
             List<Claimed> claimed = claim();
-            claimed.forEach(this::process);
+            try (LeasedWork.Heartbeat<UUID> heartbeat = LeasedWork.heartbeat("Publication",
+                    claimed.stream().map(Claimed::id).toList(), LEASE, PublicationJob::renew)) {
+                for (Claimed contribution : claimed) {
+                    process(contribution);
+                    heartbeat.done(contribution.id());
+                }
+            }
             return claimed.size();
         });
     }
@@ -81,6 +88,11 @@ public class PublicationJob {
             c.attempts++;
             return new Claimed(c.id, c.attempts, c.status == Contribution.Status.PENDING);
         }).toList());
+    }
+
+    /** Only contributions still under a lease: one concluded (null) or due again (now) meanwhile stays as it is. */
+    private static void renew(List<UUID> ids, Instant until) {
+        Contribution.update("nextAttemptAt = ?1 where id in ?2 and nextAttemptAt > ?3", until, ids, Instant.now());
     }
 
     private void process(Claimed claimed) {

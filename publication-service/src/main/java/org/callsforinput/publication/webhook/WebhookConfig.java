@@ -30,8 +30,11 @@ public interface WebhookConfig {
     @WithDefault("15s")
     Duration requestTimeout();
 
-    /** How long a claimed delivery stays reserved for the worker that claimed it (a crash frees it after this). */
-    @WithDefault("2m")
+    /**
+     * How long a claimed delivery stays reserved for the worker that claimed it; renewed every third of it while the
+     * attempt runs, so a crashed worker's delivery is sent again soon after this (at least 3 s).
+     */
+    @WithDefault("20s")
     Duration lease();
 
     /** How often the worker looks for due deliveries (it also runs right after every commit that enqueued some). */

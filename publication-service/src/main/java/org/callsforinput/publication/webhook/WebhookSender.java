@@ -76,9 +76,8 @@ public class WebhookSender {
         this.deliveries = LeasedWork.noContextExecutor(config.batchSize());
         this.work = new LeasedWork("Webhook", config.batchSize(), this::sendBatch);
         this.retries = RetryPolicy.of(config);
-        // The lease must outlast an attempt, or a second worker could send the same delivery meanwhile.
-        Duration minimum = config.requestTimeout().multipliedBy(2).plusSeconds(30);
-        this.lease = config.lease().compareTo(minimum) < 0 ? minimum : config.lease();
+        // Renewed by a heartbeat while the attempt runs, so it need not outlast the attempt, only a missed beat or two.
+        this.lease = config.lease().compareTo(Duration.ofSeconds(3)) < 0 ? Duration.ofSeconds(3) : config.lease();
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(HttpClient.Builder.NO_PROXY)
@@ -111,14 +110,23 @@ public class WebhookSender {
     /** One batch: claim, send every claimed delivery in parallel, record each result; returns how many were claimed. */
     private int sendBatch() {
         List<Claimed> claimed = claim();
-        List<CompletableFuture<Result>> results = new ArrayList<>(claimed.size());
-        for (Claimed delivery : claimed) {
-            results.add(CompletableFuture.supplyAsync(() -> attempt(delivery), deliveries));
-        }
-        for (int i = 0; i < claimed.size(); i++) {
-            record(claimed.get(i), await(results.get(i)));
+        try (LeasedWork.Heartbeat<UUID> heartbeat = LeasedWork.heartbeat("Webhook",
+                claimed.stream().map(Claimed::id).toList(), lease, WebhookSender::renew)) {
+            List<CompletableFuture<Result>> results = new ArrayList<>(claimed.size());
+            for (Claimed delivery : claimed) {
+                results.add(CompletableFuture.supplyAsync(() -> attempt(delivery), deliveries));
+            }
+            for (int i = 0; i < claimed.size(); i++) {
+                record(claimed.get(i), await(results.get(i)));
+                heartbeat.done(claimed.get(i).id());
+            }
         }
         return claimed.size();
+    }
+
+    /** Only deliveries still being sent (SENDING): one recorded meanwhile keeps its schedule. */
+    private static void renew(List<UUID> ids, Instant until) {
+        WebhookDelivery.update("nextAttemptAt = ?1 where id in ?2 and status = ?3", until, ids, Status.SENDING);
     }
 
     /** Delivered and failed deliveries, with their attempts, are kept for {@code publication.webhooks.retention}. */

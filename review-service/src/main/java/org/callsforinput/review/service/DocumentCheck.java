@@ -38,7 +38,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class DocumentCheck {
 
-    private static final Duration LEASE = Duration.ofMinutes(10);
+    /** Short, and renewed while a document is at work: a crashed worker's documents are checked again within it. */
+    private static final Duration LEASE = Duration.ofSeconds(20);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 5;
     private static final int ERROR_LENGTH = 500;
@@ -63,7 +64,13 @@ public class DocumentCheck {
         this.facts = facts;
         this.work = new LeasedWork("Document check", BATCH, () -> {
             List<Claimed> claimed = claim();
-            claimed.forEach(this::process);
+            try (LeasedWork.Heartbeat<UUID> heartbeat = LeasedWork.heartbeat("Document check",
+                    claimed.stream().map(Claimed::id).toList(), LEASE, DocumentCheck::renew)) {
+                for (Claimed document : claimed) {
+                    process(document);
+                    heartbeat.done(document.id());
+                }
+            }
             return claimed.size();
         });
     }
@@ -89,6 +96,12 @@ public class DocumentCheck {
             d.attempts++;
             return new Claimed(d.id, d.bucket, d.objectKey, d.sha256, d.attempts);
         }).toList());
+    }
+
+    /** Only documents still under this worker's lease (not checked, not put back for a retry meanwhile). */
+    private static void renew(List<UUID> ids, Instant until) {
+        CaseDocument.update("nextCheckAt = ?1 where id in ?2 and integrity = ?3 and nextCheckAt > ?4", until, ids,
+                Integrity.PENDING, Instant.now());
     }
 
     private void process(Claimed document) {

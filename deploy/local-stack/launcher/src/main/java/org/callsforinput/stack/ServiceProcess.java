@@ -66,6 +66,9 @@ public final class ServiceProcess implements AutoCloseable {
             throw new StartupFailure(service, log, "cannot prepare the log: " + e.getMessage());
         }
         Map<String, String> env = new HashMap<>(environment(info, database, port));
+        // One process per service and database at a time here, so this names the same Kafka static member across a
+        // restart (it takes its partitions back at once, see platform-support's StaticMembership).
+        env.put("PLATFORM_KAFKA_INSTANCE_ID", service + "-" + database);
         env.putAll(extraEnv);
         // The log directory on the command line lets the next launcher recognise a leftover of this one.
         // On 2 cores the common pool has parallelism 1 and CompletableFuture.supplyAsync (used inside the MinIO SDK)

@@ -1,0 +1,286 @@
+package org.callsforinput.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.callsforinput.stack.ServiceProcess;
+import org.callsforinput.stack.StackInfo;
+import org.callsforinput.testing.TestDocuments;
+import org.callsforinput.testing.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Faults injected into real processes: submission-service killed with -9 while clients submit with Idempotency-Keys,
+ * and its object storage hung (a proxy that accepts connections and answers nothing). What a client sees afterwards
+ * is what the README promises; the times measured are printed ({@code FAULT-TIMING}) for docs/benchmarks.md.
+ */
+class FaultInjectionTest {
+
+    private static final String BUCKET = "submissions-faults";
+
+    private final StackInfo info = StackInfo.load();
+    private final Path repo = StackInfo.findRepoRoot();
+    private final Path logs = repo.resolve("system-tests/target/service-logs/faults");
+    private ServiceProcess service;
+    private FreezableProxy storage;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (service != null) {
+            service.close();
+        }
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    @Test
+    void killedDuringConcurrentSubmitsEveryKeyReplaysItsFirstAnswerOrRunsOnce() throws Exception {
+        int port = freePort();
+        service = start(port, Map.of());
+        String base = service.baseUrl();
+        String call = openCall(base);
+        int clients = 12;
+        List<String> drafts = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String draft = draft(base, call);
+            given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
+                    .body(TestDocuments.docx("crash round " + i)).queryParam("fileName", "c" + i + ".docx")
+                    .when().post(base + "/submissions/" + draft + "/documents").then().statusCode(201);
+            drafts.add(draft);
+        }
+        String token = Tokens.client("partner-odh");
+        List<String> keys = drafts.stream().map(d -> "submit-" + d).toList();
+        List<Integer> firstAnswers = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String draft = drafts.get(i);
+            String key = keys.get(i);
+            sent.add(pool.submit(() -> {
+                try {
+                    firstAnswers.add(given().auth().oauth2(token).header("Idempotency-Key", key)
+                            .when().post(base + "/submissions/" + draft + "/submit").statusCode());
+                } catch (RuntimeException e) {
+                    firstAnswers.add(-1); // the connection died with the process
+                }
+            }));
+        }
+        // Killed while the submits run: some committed, some in flight, some not started.
+        Thread.sleep(150);
+        ProcessHandle.of(service.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !service.isAlive());
+        for (Future<?> f : sent) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        long killedAt = System.nanoTime();
+        service = start(port, Map.of());
+        long readyAt = System.nanoTime();
+
+        // Every retry with the same key ends with the receipt: replayed when the first commit happened, run once
+        // when it did not; never "already submitted", never a second receipt.
+        long lastInProgress = readyAt;
+        for (int i = 0; i < clients; i++) {
+            String draft = drafts.get(i);
+            String key = keys.get(i);
+            Response answer = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> given().auth().oauth2(token).header("Idempotency-Key", key)
+                            .when().post(base + "/submissions/" + draft + "/submit"), r -> r.statusCode() != 409);
+            assertThat(answer.statusCode()).as("retry of %s", key).isEqualTo(200);
+            lastInProgress = Math.max(lastInProgress, System.nanoTime());
+            String receipt = answer.path("jws");
+            given().auth().oauth2(token).when().get(base + "/submissions/" + draft + "/receipt")
+                    .then().statusCode(200).body("jws", equalTo(receipt));
+            given().auth().oauth2(token).when().get(base + "/submissions/" + draft)
+                    .then().body("status", equalTo("RECEIVED")).body("documents.size()", equalTo(1));
+        }
+        System.out.printf("FAULT-TIMING submit-crash: first answers %s; restart to ready %d ms; every key answered"
+                + " %d ms after ready%n", firstAnswers, TimeUnit.NANOSECONDS.toMillis(readyAt - killedAt),
+                TimeUnit.NANOSECONDS.toMillis(lastInProgress - readyAt));
+    }
+
+    @Test
+    void hungStorageAnswers503WithinSecondsAndKeepsNothing() throws Exception {
+        storage = new FreezableProxy(URI.create(info.s3Endpoint()).getPort());
+        service = start(freePort(), Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
+                "STORAGE_READ_TIMEOUT", "5s", "STORAGE_WRITE_TIMEOUT", "5s"));
+        String base = service.baseUrl();
+        String draft = draft(base, openCall(base));
+
+        storage.freeze();
+        long start = System.nanoTime();
+        given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
+                .header("Idempotency-Key", "hung-" + draft)
+                .body(TestDocuments.docx("storage hangs")).queryParam("fileName", "hung.docx")
+                .when().post(base + "/submissions/" + draft + "/documents")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("type", equalTo("urn:calls-for-input:problem:storage-unavailable"));
+        long answeredMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(answeredMs).isLessThan(20_000);
+
+        // Storage back: nothing half-done stayed (no document), and the same key runs the upload now.
+        storage.thaw();
+        given().auth().oauth2(Tokens.client("partner-odh")).when().get(base + "/submissions/" + draft)
+                .then().body("documents.size()", equalTo(0));
+        given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
+                .header("Idempotency-Key", "hung-" + draft)
+                .body(TestDocuments.docx("storage hangs")).queryParam("fileName", "hung.docx")
+                .when().post(base + "/submissions/" + draft + "/documents").then().statusCode(201);
+        given().auth().oauth2(Tokens.client("partner-odh")).when().get(base + "/submissions/" + draft)
+                .then().body("documents.size()", equalTo(1));
+        System.out.printf("FAULT-TIMING hung-storage: upload answered 503 after %d ms (read/write timeout 5 s)%n", answeredMs);
+    }
+
+    private ServiceProcess start(int port, Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("STORAGE_BUCKET", BUCKET));
+        env.putAll(extra);
+        return ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, env, logs);
+    }
+
+    private static String openCall(String base) {
+        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
+                .body(Map.of("slug", "faults-" + UUID.randomUUID().toString().substring(0, 8), "mandate", "Fault test",
+                        "title", Map.of("en", "Fault test"), "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
+                        "opensAt", Instant.now().minusSeconds(3600).toString(),
+                        "deadline", LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString(),
+                        "timeZone", "UTC", "latePolicy", "REJECT"))
+                .when().post(base + "/calls").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.user("callmanager")).when().post(base + "/calls/" + id + "/open").then().statusCode(200);
+        return id;
+    }
+
+    private static String draft(String base, String call) {
+        return given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
+                .body(Map.of("callId", call, "organisationName", "Observatoire des droits humains", "submitterCategory", "NHRI",
+                        "country", "FR", "contact", Map.of("name", "Camille Martin", "email", "camille.martin@example.org"),
+                        "language", "fr", "title", "Fault test"))
+                .when().post(base + "/submissions").then().statusCode(201).extract().path("id");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * A loopback TCP proxy to the S3 server that the test can freeze: frozen, it still accepts connections and reads
+     * what it is sent, but forwards nothing and answers nothing (a storage that hangs).
+     */
+    static final class FreezableProxy implements AutoCloseable {
+        private final ServerSocket server;
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private volatile boolean frozen;
+
+        FreezableProxy(int targetPort) throws IOException {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            daemon(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        sockets.add(client);
+                        if (frozen) {
+                            daemon(() -> drain(client));
+                            continue;
+                        }
+                        Socket target = new Socket();
+                        target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
+                        sockets.add(target);
+                        pipe(client.getInputStream(), target.getOutputStream());
+                        pipe(target.getInputStream(), client.getOutputStream());
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        /** From now on nothing is forwarded either way, on new and open connections alike. */
+        void freeze() {
+            frozen = true;
+        }
+
+        void thaw() {
+            frozen = false;
+        }
+
+        private void pipe(InputStream in, OutputStream out) {
+            daemon(() -> {
+                byte[] buffer = new byte[16 * 1024];
+                try (in; out) {
+                    for (int n; (n = in.read(buffer)) != -1;) {
+                        while (frozen) {
+                            Thread.sleep(50); // held: the peer waits for bytes that do not come
+                        }
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // one side closed
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        private static void drain(Socket client) {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = client.getInputStream()) {
+                while (in.read(buffer) != -1) {
+                    // read and never answer
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }
+
+        private static void daemon(Runnable task) {
+            Thread thread = new Thread(task, "freezable-proxy");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}
