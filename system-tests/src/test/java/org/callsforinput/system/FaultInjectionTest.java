@@ -51,12 +51,16 @@ class FaultInjectionTest {
     private final Path repo = StackInfo.findRepoRoot();
     private final Path logs = repo.resolve("system-tests/target/service-logs/faults");
     private ServiceProcess service;
+    private ServiceProcess review;
     private FreezableProxy storage;
 
     @AfterEach
     void stop() throws IOException {
         if (service != null) {
             service.close();
+        }
+        if (review != null) {
+            review.close();
         }
         if (storage != null) {
             storage.close();
@@ -160,6 +164,49 @@ class FaultInjectionTest {
         given().auth().oauth2(Tokens.client("partner-odh")).when().get(base + "/submissions/" + draft)
                 .then().body("documents.size()", equalTo(1));
         System.out.printf("FAULT-TIMING hung-storage: upload answered 503 after %d ms (read/write timeout 5 s)%n", answeredMs);
+    }
+
+    @Test
+    void restartedConsumerTakesEventsAgainWithinSecondsOfReady() throws Exception {
+        service = start(freePort(), Map.of());
+        int reviewPort = freePort();
+        review = startReview(reviewPort);
+        String base = service.baseUrl();
+        String call = openCall(base);
+        String before = submitted(base, call, "before the crash");
+        await().atMost(Duration.ofSeconds(60)).until(() -> caseOf(review.baseUrl(), before) != null);
+
+        ProcessHandle.of(review.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !review.isAlive());
+        review = startReview(reviewPort);
+        long ready = System.nanoTime();
+        String after = submitted(base, call, "after the restart");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> caseOf(review.baseUrl(), after) != null);
+        long flowingMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ready);
+        System.out.printf("FAULT-TIMING consumer-restart: review-service killed -9 and restarted; a new submission's"
+                + " case %d ms after ready (static member %s)%n", flowingMs, "review-service-review_e2e");
+    }
+
+    private ServiceProcess startReview(int port) {
+        return ServiceProcess.start(info, repo, "review-service", "review_e2e", port,
+                Map.of("STORAGE_BUCKET", "review-faults", "REVIEW_DOCUMENTS_INTERVAL", "1s"), logs);
+    }
+
+    private static String submitted(String base, String call, String text) {
+        String draft = draft(base, call);
+        given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
+                .body(TestDocuments.docx(text)).queryParam("fileName", "c.docx")
+                .when().post(base + "/submissions/" + draft + "/documents").then().statusCode(201);
+        given().auth().oauth2(Tokens.client("partner-odh")).when().post(base + "/submissions/" + draft + "/submit")
+                .then().statusCode(200);
+        return draft;
+    }
+
+    private static String caseOf(String review, String submissionId) {
+        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200&sort=-updatedAt")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
+        return ids.isEmpty() ? null : ids.get(0);
     }
 
     private ServiceProcess start(int port, Map<String, String> extra) {
