@@ -94,7 +94,7 @@ class FaultInjectionTest {
                 try {
                     firstAnswers.add(given().auth().oauth2(token).header("Idempotency-Key", key)
                             .when().post(base + "/submissions/" + draft + "/submit").statusCode());
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
                     firstAnswers.add(-1); // the connection died with the process
                 }
             }));
