@@ -119,6 +119,7 @@ class IntakeBenchmarkTest {
 
         // (a) streamed through the service
         String streamedDraft = draft(call);
+        StackCpu cpu0 = StackCpu.now();
         long t0 = System.nanoTime();
         HttpResponse<String> streamed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/submissions/" + streamedDraft
                 + "/documents?role=MAIN&fileName=large.docx"))
@@ -127,18 +128,22 @@ class IntakeBenchmarkTest {
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
         double streamedSeconds = (System.nanoTime() - t0) / 1e9;
+        StackCpu streamedCpu = StackCpu.now().minus(cpu0);
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(201);
 
         // (b) a bare presigned PUT straight to the S3 server: the ticket is taken before the clock starts
         String bareDraft = draft(call);
         Map<?, ?> bareTicket = ticket(bareDraft, size, sha256);
+        StackCpu cpu1 = StackCpu.now();
         long t1 = System.nanoTime();
         int bareStatus = putTo((String) bareTicket.get("url"), file);
         double bareSeconds = (System.nanoTime() - t1) / 1e9;
+        StackCpu bareCpu = StackCpu.now().minus(cpu1);
         assertThat(bareStatus).isEqualTo(200);
 
         // (c) ticket + presigned PUT + confirmation (size, SHA-256, gate, virus scan)
         String presignedDraft = draft(call);
+        StackCpu cpu2 = StackCpu.now();
         long t2 = System.nanoTime();
         Map<?, ?> ticket = ticket(presignedDraft, size, sha256);
         assertThat(putTo((String) ticket.get("url"), file)).isEqualTo(200);
@@ -148,6 +153,7 @@ class IntakeBenchmarkTest {
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         double presignedSeconds = (System.nanoTime() - t2) / 1e9;
+        StackCpu presignedCpu = StackCpu.now().minus(cpu2);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
 
         running.set(false);
@@ -173,7 +179,14 @@ class IntakeBenchmarkTest {
                 .append("|---|---|---|---|\n")
                 .append("| %d MiB | %d MiB | %d MiB | %d MiB |%n%n".formatted(before >> 20, peak.get() >> 20, after >> 20,
                         (after - before) >> 20))
-                .append("Peak heap counts garbage not yet collected; the JVM runs with -Xmx384m (ServiceProcess).\n\n");
+                .append("Peak heap counts garbage not yet collected; the JVM runs with -Xmx384m (ServiceProcess).\n\n")
+                .append("CPU-seconds per path (from /proc; the client is this benchmark's JVM, the machine counts every "
+                        + "process, other sessions' too):\n\n")
+                .append("| path | submission-service | S3Proxy | clamd | client | whole machine |\n|---|---|---|---|---|---|\n")
+                .append(streamedCpu.row("(a) streamed"))
+                .append(bareCpu.row("(b) bare PUT"))
+                .append(presignedCpu.row("(c) presigned + complete"))
+                .append("\n");
         System.out.printf("large document: streamed %.0f MiB/s, bare PUT %.0f MiB/s, presigned + complete %.0f MiB/s; "
                 + "streamed/bare %.0f %%, presigned/bare %.0f %%; heap growth %d MiB%n", streamedRate, bareRate, presignedRate,
                 100 * streamedRatio, 100 * presignedRatio, (after - before) >> 20);
@@ -256,6 +269,39 @@ class IntakeBenchmarkTest {
     }
 
     /**
+     * CPU time of the processes a large upload crosses (the service, this stack's S3Proxy and clamd, the benchmark's
+     * own JVM as the client) and of the whole machine, in clock ticks of 10 ms; zero for a process not found.
+     */
+    private record StackCpu(long service, long s3proxy, long clamd, long client, long machine) {
+
+        static StackCpu now() {
+            return new StackCpu(CpuTime.ticks(Path.of("/proc/" + service.pid() + "/stat"), true),
+                    processTicks("org.gaul.s3proxy.Main"), processTicks("clamd"),
+                    CpuTime.ticks(Path.of("/proc/" + ProcessHandle.current().pid() + "/stat"), true),
+                    CpuTime.ticks(Path.of("/proc/stat"), false));
+        }
+
+        StackCpu minus(StackCpu o) {
+            return new StackCpu(service - o.service, s3proxy - o.s3proxy, clamd - o.clamd, client - o.client,
+                    machine - o.machine);
+        }
+
+        String row(String path) {
+            return "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n".formatted(path, service / 100.0, s3proxy / 100.0,
+                    clamd / 100.0, client / 100.0, machine / 100.0);
+        }
+
+        /** The process of this repository's test stack whose command line names {@code marker}. */
+        private static long processTicks(String marker) {
+            String state = StackInfo.findRepoRoot().resolve(".platform/test").toString();
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().filter(c -> c.contains(marker) && c.contains(state)).isPresent())
+                    .mapToLong(p -> CpuTime.ticks(Path.of("/proc/" + p.pid() + "/stat"), true))
+                    .findFirst().orElse(0);
+        }
+    }
+
+    /**
      * CPU time used by the service process and by the whole machine (all processes: stack, load generator), from
      * Linux's /proc, in clock ticks of 10 ms; zero where /proc cannot be read.
      */
@@ -281,7 +327,7 @@ class IntakeBenchmarkTest {
         }
 
         /** utime + stime of a process (fields 14 and 15), or user + nice + system + irq + softirq of all CPUs. */
-        private static long ticks(Path file, boolean process) {
+        static long ticks(Path file, boolean process) {
             try {
                 String line = Files.readAllLines(file).get(0);
                 if (process) {
