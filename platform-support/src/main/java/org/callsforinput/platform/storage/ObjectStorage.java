@@ -113,7 +113,6 @@ public class ObjectStorage {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] { trust }, null);
             return new OkHttpClient.Builder()
-                    .socketFactory(new CoalescingSocketFactory())
                     .connectTimeout(config.connectTimeout())
                     .readTimeout(config.readTimeout())
                     .writeTimeout(config.writeTimeout())
@@ -122,65 +121,6 @@ public class ObjectStorage {
                     .build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot set up TLS for object storage", e);
-        }
-    }
-
-    /**
-     * Sockets whose output is buffered (256 KiB) until OkHttp flushes. OkHttp writes a request body to the socket one
-     * 8 KiB segment at a time, so a 1 GiB PUT was 131,072 write calls, each waking the storage server for 8 KiB (on a
-     * 1,000 MiB streamed upload S3Proxy spent more CPU than on a client's own PUT of the same bytes; the gain measured
-     * was within the noise of a shared machine). OkHttp flushes after each request, so nothing waits in the buffer. Over TLS the TLS layer writes and
-     * flushes one record at a time through the same stream: no change there.
-     */
-    private static final class CoalescingSocketFactory extends javax.net.SocketFactory {
-
-        private static final int BUFFER = 256 * 1024;
-
-        @Override
-        public java.net.Socket createSocket() {
-            return new java.net.Socket() {
-                private OutputStream out;
-
-                @Override
-                public synchronized OutputStream getOutputStream() throws IOException {
-                    if (out == null) {
-                        out = new BufferedOutputStream(super.getOutputStream(), BUFFER);
-                    }
-                    return out;
-                }
-            };
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port) throws IOException {
-            java.net.Socket socket = createSocket();
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
-                throws IOException {
-            java.net.Socket socket = createSocket();
-            socket.bind(new java.net.InetSocketAddress(localHost, localPort));
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
-            java.net.Socket socket = createSocket();
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress,
-                int localPort) throws IOException {
-            java.net.Socket socket = createSocket();
-            socket.bind(new java.net.InetSocketAddress(localAddress, localPort));
-            socket.connect(new java.net.InetSocketAddress(address, port));
-            return socket;
         }
     }
 
