@@ -22,8 +22,9 @@ import org.callsforinput.platform.problem.ApiException;
  * <p>
  * A channel first calls {@link #claim} with the name (before it reads the body, to refuse early), then
  * {@link #begin} and passes every byte through the admission's sink while it stores and spools them, then calls
- * {@link Admission#admit} on the spool file ({@link #admit} does both for a file that is already complete). Every refusal is an {@link ApiException} with a
- * problem type of its own, worded for the person who uploaded the file; nothing here keeps or deletes anything.
+ * {@link Admission#admit} on the spool file ({@link #admit} does both for a file that is already complete). Every
+ * refusal is an {@link ApiException} with a problem type of its own, worded for the person who uploaded the file;
+ * nothing here keeps or deletes anything.
  */
 @ApplicationScoped
 public class DocumentGate {
