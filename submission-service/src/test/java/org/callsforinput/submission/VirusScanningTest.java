@@ -7,13 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +32,7 @@ import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -63,10 +67,56 @@ class VirusScanningTest {
         assertThat(objectsUnder("submissions/" + id + "/")).isEmpty();
     }
 
+    /**
+     * From 4 MiB the gate feeds clamd while the bytes arrive (the streamed scan) instead of reading the spool again: a
+     * large infected document is refused all the same, with a known length (one PUT) and without one (chunked,
+     * multipart upload), and nothing of it is kept.
+     */
+    @Test
+    void largeInfectedDocumentScannedWhileItArrivesIsRefusedAndNothingIsKept() throws Exception {
+        byte[] infected = largeDocx(true);
+        for (boolean chunked : List.of(false, true)) {
+            String id = TestCalls.draft(TestCalls.openCall());
+
+            HttpResponse<String> response = streamed(id, infected, chunked);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+            assertThat(response.body()).contains("urn:calls-for-input:problem:virus-found", "Eicar-Test-Signature");
+            given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id)
+                    .then().statusCode(200).body("documents", hasSize(0));
+            assertThat(objectsUnder("submissions/" + id + "/")).isEmpty();
+        }
+    }
+
+    @Test
+    void largeCleanDocumentScannedWhileItArrivesIsKept() throws Exception {
+        byte[] clean = largeDocx(false);
+        for (boolean chunked : List.of(false, true)) {
+            String id = TestCalls.draft(TestCalls.openCall());
+
+            HttpResponse<String> response = streamed(id, clean, chunked);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id)
+                    .then().statusCode(200).body("documents", hasSize(1))
+                    .body("documents[0].size", equalTo(clean.length))
+                    .body("documents[0].sha256", equalTo(SubmissionFlowTest.sha256(clean)));
+        }
+    }
+
     @Test
     void infectedPresignedUploadIsRefusedOnConfirmationAndRemoved() throws Exception {
+        refusedOnConfirmation(TestDocuments.eicarDocx());
+    }
+
+    /** The confirmation reads the object once and feeds clamd from that read (from 4 MiB). */
+    @Test
+    void largeInfectedPresignedUploadIsRefusedOnConfirmationAndRemoved() throws Exception {
+        refusedOnConfirmation(largeDocx(true));
+    }
+
+    private void refusedOnConfirmation(byte[] infected) throws Exception {
         String id = TestCalls.draft(TestCalls.openCall());
-        byte[] infected = TestDocuments.eicarDocx();
         Map<?, ?> ticket = given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
                 .body(Map.of("role", "MAIN", "fileName", "report.docx", "size", infected.length,
                         "sha256", SubmissionFlowTest.sha256(infected)))
@@ -107,6 +157,31 @@ class VirusScanningTest {
                 .body("checks.name", hasItem("clamav"))
                 .body("checks.find { it.name == 'clamav' }.data.clamd",
                         equalTo(Stack.get("clamav.host") + ":" + Stack.get("clamav.port")));
+    }
+
+    /** A valid .docx of about 5 MiB (a random media part), carrying the EICAR test file as a part when infected. */
+    private static byte[] largeDocx(boolean infected) {
+        byte[] media = new byte[5 << 20];
+        new Random(7).nextBytes(media);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("word/media/photo.bin", media);
+        if (infected) {
+            parts.put("word/media/eicar.bin", TestDocuments.eicar());
+        }
+        return TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "A large contribution", parts);
+    }
+
+    /** POST .../documents with a Content-Length, or chunked (no length: the storage's multipart upload). */
+    private static HttpResponse<String> streamed(String id, byte[] content, boolean chunked) throws Exception {
+        HttpRequest.BodyPublisher body = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(content))
+                : HttpRequest.BodyPublishers.ofByteArray(content);
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/submissions/" + id
+                        + "/documents?role=MAIN&fileName=report.docx"))
+                .header("Authorization", "Bearer " + Tokens.client("partner-odh"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<String> objectsUnder(String prefix) throws Exception {

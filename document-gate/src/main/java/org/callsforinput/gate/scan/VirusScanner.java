@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,9 @@ import org.jboss.logging.Logger;
  * chunks, each preceded by its length as a 4-byte big-endian integer, then a chunk of length zero. clamd answers
  * {@code stream: OK}, {@code stream: <signature> FOUND}, or an error such as {@code INSTREAM size limit exceeded. ERROR}
  * (the file is larger than its {@code StreamMaxLength}). Memory use is one chunk per scan, whatever the file's size.
+ * <p>
+ * A scan is either of a file ({@link #scan}) or fed while the bytes arrive ({@link #start}): a large upload then
+ * reaches clamd at the same time as the storage, instead of being read again and sent once it is stored.
  */
 @ApplicationScoped
 public class VirusScanner {
@@ -83,25 +87,175 @@ public class VirusScanner {
         if (host.isEmpty()) {
             return;
         }
-        String reply;
-        try {
-            reply = instream(file);
+        try (Scan scan = start(Files.size(file), file.getFileName().toString());
+                InputStream in = Files.newInputStream(file)) {
+            in.transferTo(scan);
+            scan.verdict();
         } catch (IOException e) {
-            LOG.warnf("clamd at %s could not scan %s: %s", address(), file.getFileName(), e.toString());
+            // Reading the caller's own file failed, not clamd (whose failures the scan keeps for its verdict).
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a scan that is fed while the bytes pass (written to the returned stream as they arrive, in any pieces),
+     * so that clamd receives the file at the same time as the storage does; {@link Scan#verdict} then ends the stream
+     * and waits for clamd's answer. Does nothing when scanning is not configured. {@code expectedSize} (negative when
+     * unknown) only sizes the buffer.
+     *
+     * @throws ApiException 503 {@code scanner-unavailable} when clamd cannot be reached
+     */
+    public Scan start(long expectedSize, String what) {
+        if (host.isEmpty()) {
+            return new Scan(null, 0, what);
+        }
+        // No larger than the file: a 1 MiB buffer for a 100 KB file would be a humongous allocation for the GC.
+        int chunkSize = (int) Math.max(1, Math.min(config.chunkSize(), expectedSize < 0 ? 64 * 1024 : expectedSize));
+        Socket socket;
+        try {
+            socket = connect();
+        } catch (IOException e) {
+            LOG.warnf("clamd at %s could not scan %s: %s", address(), what, e.toString());
             throw unavailable();
         }
-        if (reply.equals(STREAM + "OK")) {
-            return;
+        Scan scan = new Scan(socket, chunkSize, what);
+        scan.send("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII), 10);
+        return scan;
+    }
+
+    /**
+     * One INSTREAM scan in progress. Writing never fails: a failure of clamd (gone, stalled, its size limit) is kept,
+     * further bytes are dropped, and {@link #verdict} reports it, so a scanner failure can never be mistaken for the
+     * uploader's stream failing. Closing without a verdict aborts the scan. Not thread-safe: one writer.
+     */
+    public final class Scan extends OutputStream {
+
+        private final Socket socket;
+        private final String what;
+        private final byte[] chunk;
+        private final AtomicBoolean stalled = new AtomicBoolean();
+        private int filled;
+        private IOException failure;
+        private String earlyReply;
+        private boolean done;
+
+        private Scan(Socket socket, int chunkSize, String what) {
+            this.socket = socket;
+            this.what = what;
+            this.chunk = socket == null ? null : new byte[4 + chunkSize];
         }
-        if (reply.startsWith(STREAM) && reply.endsWith(FOUND) && reply.length() > STREAM.length() + FOUND.length()) {
-            String signature = reply.substring(STREAM.length(), reply.length() - FOUND.length()).strip();
-            LOG.infof("clamd found %s in %s; the upload is refused", signature, file.getFileName());
-            throw new ApiException(422, "virus-found", "Virus found",
-                    "The virus scanner found " + signature + " in the file; it was refused and not kept");
+
+        @Override
+        public void write(int b) {
+            write(new byte[] { (byte) b }, 0, 1);
         }
-        // For example "INSTREAM size limit exceeded. ERROR": clamd's StreamMaxLength is below the call's file limit.
-        LOG.warnf("clamd at %s did not scan %s: %s", address(), file.getFileName(), reply);
-        throw unavailable();
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (socket == null || failure != null || done) {
+                return;
+            }
+            int capacity = chunk.length - 4;
+            while (length > 0 && failure == null) {
+                int n = Math.min(length, capacity - filled);
+                System.arraycopy(bytes, offset, chunk, 4 + filled, n);
+                filled += n;
+                offset += n;
+                length -= n;
+                if (filled == capacity) {
+                    sendChunk();
+                }
+            }
+        }
+
+        private void sendChunk() {
+            putLength(chunk, filled);
+            send(chunk, 4 + filled);
+            filled = 0;
+        }
+
+        private void send(byte[] bytes, int length) {
+            if (failure != null) {
+                return;
+            }
+            ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+                stalled.set(true);
+                closeQuietly(socket);
+            }, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(bytes, 0, length);
+                out.flush();
+            } catch (IOException e) {
+                failure = stalled.get()
+                        ? new IOException("no progress for " + config.timeout().toMillis() + " ms while sending", e)
+                        : e;
+                if (!stalled.get()) {
+                    // clamd closes the stream early on a size limit; its reply says why.
+                    try {
+                        earlyReply = readReply(socket.getInputStream());
+                    } catch (IOException ignored) {
+                        // the failure itself is reported
+                    }
+                }
+            } finally {
+                alarm.cancel(false);
+            }
+        }
+
+        /**
+         * Ends the stream and waits for clamd's answer (bounded by the timeout); does nothing when scanning is not
+         * configured.
+         *
+         * @throws ApiException 422 {@code virus-found} naming the signature; 503 {@code scanner-unavailable} (with
+         *         {@code Retry-After}) when clamd failed, timed out or could not scan the file
+         */
+        public void verdict() {
+            if (socket == null) {
+                return;
+            }
+            if (done) {
+                throw new IllegalStateException("verdict already given");
+            }
+            String reply;
+            try {
+                if (filled > 0) {
+                    sendChunk();
+                }
+                send(new byte[4], 4); // length 0: end of stream
+                reply = failure == null ? readReply(socket.getInputStream()) : earlyReply;
+                if (reply == null) {
+                    throw failure;
+                }
+            } catch (IOException e) {
+                LOG.warnf("clamd at %s could not scan %s: %s", address(), what, e.toString());
+                throw unavailable();
+            } finally {
+                done = true;
+                closeQuietly(socket);
+            }
+            if (reply.equals(STREAM + "OK")) {
+                return;
+            }
+            if (reply.startsWith(STREAM) && reply.endsWith(FOUND) && reply.length() > STREAM.length() + FOUND.length()) {
+                String signature = reply.substring(STREAM.length(), reply.length() - FOUND.length()).strip();
+                LOG.infof("clamd found %s in %s; the upload is refused", signature, what);
+                throw new ApiException(422, "virus-found", "Virus found",
+                        "The virus scanner found " + signature + " in the file; it was refused and not kept");
+            }
+            // For example "INSTREAM size limit exceeded. ERROR": clamd's StreamMaxLength is below the call's file limit.
+            LOG.warnf("clamd at %s did not scan %s: %s", address(), what, reply);
+            throw unavailable();
+        }
+
+        /** Aborts a scan that has no verdict yet (clamd drops the stream); after a verdict, nothing. */
+        @Override
+        public void close() {
+            done = true;
+            if (socket != null) {
+                closeQuietly(socket);
+            }
+        }
     }
 
     /** Sends {@code zPING}; true when clamd answers {@code PONG}. */
@@ -111,35 +265,6 @@ public class VirusScanner {
             out.write("zPING\0".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return "PONG".equals(readReply(socket.getInputStream()));
-        }
-    }
-
-    private String instream(Path file) throws IOException {
-        AtomicBoolean stalled = new AtomicBoolean();
-        try (Socket socket = connect(); InputStream in = Files.newInputStream(file)) {
-            OutputStream out = socket.getOutputStream();
-            // No larger than the file: a 1 MiB buffer for a 100 KB file would be a humongous allocation for the GC.
-            int chunkSize = (int) Math.max(1, Math.min(config.chunkSize(), Files.size(file)));
-            byte[] chunk = new byte[4 + chunkSize];
-            send(socket, out, "zINSTREAM\0".getBytes(StandardCharsets.US_ASCII), 10, stalled);
-            try {
-                for (int n = in.readNBytes(chunk, 4, chunkSize); n > 0; n = in.readNBytes(chunk, 4, chunkSize)) {
-                    putLength(chunk, n);
-                    send(socket, out, chunk, 4 + n, stalled);
-                }
-                send(socket, out, new byte[4], 4, stalled); // length 0: end of stream
-            } catch (IOException e) {
-                if (stalled.get()) {
-                    throw new IOException("no progress for " + config.timeout().toMillis() + " ms while sending", e);
-                }
-                // clamd closes the stream early on a size limit; its reply says why.
-                try {
-                    return readReply(socket.getInputStream());
-                } catch (IOException ignored) {
-                    throw e;
-                }
-            }
-            return readReply(socket.getInputStream());
         }
     }
 
@@ -153,19 +278,6 @@ public class VirusScanner {
         } catch (IOException e) {
             socket.close();
             throw e;
-        }
-    }
-
-    private void send(Socket socket, OutputStream out, byte[] bytes, int length, AtomicBoolean stalled) throws IOException {
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            stalled.set(true);
-            closeQuietly(socket);
-        }, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            out.write(bytes, 0, length);
-            out.flush();
-        } finally {
-            alarm.cancel(false);
         }
     }
 

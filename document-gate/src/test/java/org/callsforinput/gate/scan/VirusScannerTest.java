@@ -161,6 +161,57 @@ class VirusScannerTest {
     }
 
     @Test
+    void scanFedWhileTheBytesArriveFindsEicarInAWordDocumentWrittenInSmallPieces() {
+        byte[] infected = TestDocuments.eicarDocx();
+        byte[] clean = TestDocuments.docx("Findings from 2022 field monitoring.");
+
+        ApiException found = catchThrowableOfType(() -> {
+            try (VirusScanner.Scan scan = scanner(port).start(infected.length, "report.docx")) {
+                for (int offset = 0; offset < infected.length; offset += 100) {
+                    scan.write(infected, offset, Math.min(100, infected.length - offset));
+                }
+                scan.verdict();
+            }
+        }, ApiException.class);
+        assertThat(found).isNotNull();
+        assertThat(found.slug()).isEqualTo("virus-found");
+        assertThat(found.getMessage()).contains(SIGNATURE);
+        assertThatCode(() -> {
+            // unknown size: the buffer is the default piece, the stream still ends with the whole file
+            try (VirusScanner.Scan scan = scanner(port).start(-1, "clean.docx")) {
+                scan.write(clean, 0, clean.length);
+                scan.verdict();
+            }
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void streamedScanAboveClamdsStreamLimitFailsOnlyAtItsVerdict() {
+        byte[] piece = new byte[64 * 1024];
+        try (VirusScanner.Scan scan = scanner(port).start(4L * STREAM_MAX_BYTES, "huge.bin")) {
+            // clamd stops reading at its limit: the writes must not fail the caller's upload, only the verdict
+            for (int i = 0; i < 4 * STREAM_MAX_BYTES / piece.length; i++) {
+                scan.write(piece, 0, piece.length);
+            }
+            assertUnavailable(catchThrowableOfType(scan::verdict, ApiException.class));
+        }
+    }
+
+    @Test
+    void streamedScanWithClamdNotRunningIsRefusedBeforeAByteIsSent() {
+        assertUnavailable(catchThrowableOfType(() -> scanner(freePort()).start(1 << 20, "a.docx"), ApiException.class));
+    }
+
+    @Test
+    void streamedScanWithoutAHostDoesNothing() {
+        VirusScanner off = new VirusScanner(new Config(Optional.empty(), port, Duration.ofSeconds(1), 1024));
+        try (VirusScanner.Scan scan = off.start(-1, "eicar.com")) {
+            scan.write(TestDocuments.eicar(), 0, 68);
+            assertThatCode(scan::verdict).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void fileAboveClamdsStreamLimitIsAnUnavailableScanner(@TempDir Path dir) throws Exception {
         Path file = write(dir, "huge.bin", new byte[2 * STREAM_MAX_BYTES]);
 

@@ -1,6 +1,7 @@
 package org.callsforinput.platform.storage;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -175,9 +176,20 @@ public class ObjectStorage {
      */
     public Spooled putSpooled(String key, InputStream body, long limit, Long contentLength, String contentType,
             Map<String, String> metadata) {
+        return putSpooled(key, body, limit, contentLength, contentType, metadata, null);
+    }
+
+    /**
+     * {@link #putSpooled(String, InputStream, long, Long, String, Map)}, and every byte also written to {@code also}
+     * as it passes (a virus scan fed while the upload arrives), in the same pass as the hash, the spool copy and the
+     * PUT. {@code also} may be null; it must not throw (its failures are its own to report), since a failure here
+     * would be taken for the storage failing.
+     */
+    public Spooled putSpooled(String key, InputStream body, long limit, Long contentLength, String contentType,
+            Map<String, String> metadata, OutputStream also) {
         Path spool = createSpool("upload-");
         HashingInputStream in = null;
-        try (OutputStream copy = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
+        try (OutputStream copy = tee(new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024), also)) {
             in = new HashingInputStream(body, copy, limit);
             if (contentLength != null && contentLength <= MAX_SINGLE_PUT) {
                 singlePut(key, in, contentLength, contentType, metadata);
@@ -280,11 +292,23 @@ public class ObjectStorage {
      * ({@link SizeLimitExceededException}).
      */
     public Spooled spool(String bucket, String key, long limit) {
+        return spool(bucket, key, limit, null);
+    }
+
+    /**
+     * {@link #spool(String, String, long)}, and every byte also written to {@code also} as it is read (a virus scan
+     * fed from the same single read of the object as the hash and the spool copy). {@code also} may be null; it must
+     * not throw.
+     */
+    public Spooled spool(String bucket, String key, long limit, OutputStream also) {
         Path spool = createSpool("object-");
         try (InputStream object = open(bucket, key);
-                OutputStream copy = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
+                OutputStream copy = tee(new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024), also)) {
             HashingInputStream in = new HashingInputStream(object, copy, limit);
-            in.transferTo(OutputStream.nullOutputStream());
+            byte[] buffer = new byte[64 * 1024];
+            while (in.read(buffer, 0, buffer.length) >= 0) {
+                // hashed, counted and copied on the way
+            }
             copy.flush();
             return new Spooled(key, in.count(), in.sha256(), spool);
         } catch (RuntimeException e) {
@@ -501,6 +525,26 @@ public class ObjectStorage {
         // The cause's message only: this text reaches logs and the readiness check, never a class name.
         String reason = e.getMessage() == null ? "no reason given" : e.getMessage();
         return new StorageUnavailableException("Object storage unavailable (" + what + "): " + reason, e);
+    }
+
+    /** {@code spool}, and {@code also} after it when given; closing closes the spool only (the caller owns {@code also}). */
+    private static OutputStream tee(OutputStream spool, OutputStream also) {
+        if (also == null) {
+            return spool;
+        }
+        return new FilterOutputStream(spool) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                spool.write(bytes, offset, length);
+                also.write(bytes, offset, length);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                spool.write(b);
+                also.write(b);
+            }
+        };
     }
 
     private static Path createSpool(String prefix) {

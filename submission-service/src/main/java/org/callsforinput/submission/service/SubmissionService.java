@@ -133,9 +133,11 @@ public class SubmissionService {
         }
         UUID documentId = UUID.randomUUID();
         String key = "submissions/" + id + "/" + documentId;
-        try (Spooled stored = store.put(key, body, limit, contentLength, name)) {
+        // One pass over the bytes as they arrive: hash, size limit, spool copy, the PUT and the virus scan's stream.
+        try (DocumentGate.Admission admission = gate.begin(claim, contentLength == null ? -1 : contentLength);
+                Spooled stored = store.put(key, body, limit, contentLength, name, admission.sink())) {
             try {
-                gate.admit(stored.spool(), claim);
+                admission.admit(stored.spool());
                 return QuarkusTransaction.joiningExisting().call(() -> record(who, id, role, documentId, name, claimed, stored));
             } catch (RuntimeException e) {
                 store.remove(key);
@@ -183,20 +185,29 @@ public class SubmissionService {
         // The name passed the gate's rule when the upload was announced; the same claim again, for the content checks.
         DocumentGate.Claim claim = gate.claim(upload.fileName, FORMATS);
         DocumentFormat claimed = claim.format();
-        Optional<Spooled> spooled;
-        try {
-            spooled = store.spool(upload.objectKey, upload.declaredSize);
-        } catch (StorageUnavailableException e) {
-            // Storage being away is no reason to drop what the client uploaded: the confirmation can be retried.
-            throw e;
-        } catch (ApiException e) {
-            discard(upload);
-            throw e;
+        // One read of the object: hash, size limit, spool copy and the virus scan's stream.
+        try (DocumentGate.Admission admission = gate.begin(claim, upload.declaredSize)) {
+            Optional<Spooled> spooled;
+            try {
+                spooled = store.spool(upload.objectKey, upload.declaredSize, admission.sink());
+            } catch (StorageUnavailableException e) {
+                // Storage being away is no reason to drop what the client uploaded: the confirmation can be retried.
+                throw e;
+            } catch (ApiException e) {
+                discard(upload);
+                throw e;
+            }
+            if (spooled.isEmpty()) {
+                throw ApiException.conflict("upload-not-found", "Nothing was uploaded to the presigned URL yet");
+            }
+            return verifyAndRecord(who, id, upload, claim, admission, spooled.get());
         }
-        if (spooled.isEmpty()) {
-            throw ApiException.conflict("upload-not-found", "Nothing was uploaded to the presigned URL yet");
-        }
-        try (Spooled stored = spooled.get()) {
+    }
+
+    private Document verifyAndRecord(Contributor who, UUID id, PendingUpload upload, DocumentGate.Claim claim,
+            DocumentGate.Admission admission, Spooled spooled) {
+        DocumentFormat claimed = claim.format();
+        try (Spooled stored = spooled) {
             if (stored.size() != upload.declaredSize) {
                 throw new ApiException(422, "size-mismatch", "Size mismatch",
                         "The uploaded file has " + stored.size() + " bytes, not the " + upload.declaredSize + " announced");
@@ -205,7 +216,7 @@ public class SubmissionService {
                 throw new ApiException(422, "checksum-mismatch", "Checksum mismatch",
                         "The uploaded file's SHA-256 is not the one announced");
             }
-            gate.admit(stored.spool(), claim);
+            admission.admit(stored.spool());
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, stored);
                 PendingUpload.deleteById(upload.id);

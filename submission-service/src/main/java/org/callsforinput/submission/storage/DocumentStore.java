@@ -1,6 +1,7 @@
 package org.callsforinput.submission.storage;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,12 +37,13 @@ public class DocumentStore {
 
     /**
      * Streams {@code body} to {@code key}, refusing it while streaming once it exceeds {@code limit} bytes; the
-     * result holds a spool copy for the content checks (closing it deletes the copy).
+     * result holds a spool copy for the content checks (closing it deletes the copy). Every byte also goes to
+     * {@code scan} as it passes (the document gate's sink).
      */
-    public Spooled put(String key, InputStream body, long limit, Long contentLength, String fileName) {
+    public Spooled put(String key, InputStream body, long limit, Long contentLength, String fileName, OutputStream scan) {
         try {
             return storage.putSpooled(key, body, limit, contentLength, "application/octet-stream",
-                    Map.of("original-name", URLEncoder.encode(fileName, StandardCharsets.UTF_8)));
+                    Map.of("original-name", URLEncoder.encode(fileName, StandardCharsets.UTF_8)), scan);
         } catch (SizeLimitExceededException e) {
             throw tooLarge(limit);
         } catch (SourceFailedException e) {
@@ -52,11 +54,12 @@ public class DocumentStore {
 
     /**
      * Reads an object that a client uploaded itself into a spool file, hashing and counting it; empty when there
-     * is no such object. Refuses it as soon as it exceeds {@code limit} bytes.
+     * is no such object. Refuses it as soon as it exceeds {@code limit} bytes. Every byte also goes to {@code scan} as
+     * it is read (the document gate's sink), so the object is read once.
      */
-    public Optional<Spooled> spool(String key, long limit) {
+    public Optional<Spooled> spool(String key, long limit, OutputStream scan) {
         try {
-            return Optional.of(storage.spool(storage.bucket(), key, limit));
+            return Optional.of(storage.spool(storage.bucket(), key, limit, scan));
         } catch (ObjectMissingException e) {
             return Optional.empty();
         } catch (SizeLimitExceededException e) {
