@@ -59,6 +59,7 @@ class MailIntakeTest {
     static String slug;
     static String callId;
     static String callAddress;
+    static int starts;
 
     @BeforeAll
     static void start() {
@@ -165,6 +166,8 @@ class MailIntakeTest {
 
     @Test
     void aMailTakenWhenMailIntakeIsKilledBeforeMarkingItIsSubmittedOnceAfterTheRestart() throws Exception {
+        // The halt must hit this test's mail, not one left by another test.
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailboxes.intake("INBOX").isEmpty());
         intake.close();
         // Halts (as kill -9 would) right after the submission committed, before the reply and the move.
         intake = startIntake(Map.of("MAIL_INTAKE_TESTING_HALT_AFTER_SUBMIT", "true"));
@@ -192,8 +195,9 @@ class MailIntakeTest {
         env.put("MAIL_INTAKE_IMAP_POLL_INTERVAL", "2s");
         env.putAll(extra);
         Path repo = StackInfo.findRepoRoot();
+        // A log per start: the one of the halted process is the evidence of the crash.
         return ServiceProcess.start(info, repo, "mail-intake", null, Platform.freePort(), env,
-                repo.resolve("system-tests/target/service-logs"));
+                repo.resolve("system-tests/target/service-logs/mail-intake-" + (++starts)));
     }
 
     private static MimeMessage mailTo(String from, String name, String subject, String text, Map<String, byte[]> files)

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,16 +134,27 @@ public class Intake {
         return Optional.empty();
     }
 
-    private Map<String, Object> draftRequest(ParsedMail mail, CallInfo call) {
-        Map<String, Object> request = new java.util.LinkedHashMap<>();
-        request.put("callId", call.id());
-        request.put("sender", Map.of("name", mail.senderName(), "email", mail.senderAddress()));
-        request.put("title", mail.subject().isBlank() ? "(no subject)" : mail.subject());
-        request.put("summary", mail.text().isBlank() ? null : mail.text());
-        request.put("links", mail.links().stream().filter(Intake::acceptableLink)
-                .map(url -> Map.of("url", url, "kind", kind(url))).toList());
-        mail.authenticationResults().ifPresent(v -> request.put("authenticationResults", v));
-        return request;
+    /**
+     * The draft as submission-service's {@code EmailSubmissionRequest}. Records, so that the JSON comes out the same
+     * byte for byte every time: the Idempotency-Key's fingerprint covers the body, and a mail taken again after a
+     * restart must send exactly what it sent before.
+     */
+    record DraftRequest(String callId, Sender sender, String title, String summary, List<Link> links,
+                        String authenticationResults) {
+    }
+
+    record Sender(String name, String email) {
+    }
+
+    record Link(String url, String kind) {
+    }
+
+    private static DraftRequest draftRequest(ParsedMail mail, CallInfo call) {
+        return new DraftRequest(call.id(), new Sender(mail.senderName(), mail.senderAddress()),
+                mail.subject().isBlank() ? "(no subject)" : mail.subject(),
+                mail.text().isBlank() ? null : mail.text(),
+                mail.links().stream().filter(Intake::acceptableLink).map(url -> new Link(url, kind(url))).toList(),
+                mail.authenticationResults().orElse(null));
     }
 
     /** What submission-service takes as a link: http(s), a host, no credentials, at most 2000 characters. */
