@@ -57,6 +57,10 @@ public interface MailIntakeConfig {
         @WithDefault("Rejected")
         String rejectedFolder();
 
+        /** Requests to withdraw or to change the publication choice (reply keywords), for the secretariat. */
+        @WithDefault("Requests")
+        String requestsFolder();
+
         /** How often to look when the server offers no IDLE, and the longest IDLE before looking anyway. */
         @WithDefault("30s")
         Duration pollInterval();

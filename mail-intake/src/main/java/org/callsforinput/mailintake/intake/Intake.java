@@ -31,11 +31,16 @@ public class Intake {
         PROCESSED,
         /** No submission came of it: move to the rejected folder. */
         REJECTED,
+        /** A request about an earlier contribution (WITHDRAW, CONSENT): move to the requests folder. */
+        REQUEST,
         /** Something was away (submission-service, SMTP): leave it where it is for the next round. */
         RETRY
     }
 
     private static final List<String> WORD = List.of(".docx", ".doc");
+    /** A reply keyword at the start of a line or after "Re:", as the receipt reply explains them. */
+    private static final java.util.regex.Pattern KEYWORD = java.util.regex.Pattern.compile(
+            "(?m)(?:^|\\b(?:re|aw|tr|rv):\\s*)(WITHDRAW|CONSENT)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final SubmissionApi api;
     private final Replies replies;
@@ -65,6 +70,15 @@ public class Intake {
             return Outcome.REJECTED;
         }
         Optional<CallInfo> call = callFor(mail);
+        if (mail.attachments().isEmpty() && isRequest(mail)) {
+            // Not acted upon automatically: the sender's address is unverified, and a forged From must not withdraw
+            // someone's contribution. The secretariat confirms with the contributor.
+            Log.infof("Mail %s is a request about an earlier contribution: for the secretariat", mail.key());
+            if (answerable(mail)) {
+                replies.requestForwarded(mail, call.orElse(null));
+            }
+            return Outcome.REQUEST;
+        }
         if (call.isEmpty()) {
             return reject(mail, null, "This address belongs to no open call for input.", List.of());
         }
@@ -117,6 +131,10 @@ public class Intake {
             replies.receipt(mail, call.get(), receipt.body(), refused);
         }
         return Outcome.PROCESSED;
+    }
+
+    static boolean isRequest(ParsedMail mail) {
+        return KEYWORD.matcher(mail.subject()).find() || KEYWORD.matcher(mail.text()).find();
     }
 
     /** The open call whose intake address the mail was sent to. */

@@ -94,6 +94,7 @@ public class MailboxReader {
                 IMAPFolder inbox = (IMAPFolder) store.getFolder(config.imap().inbox());
                 Folder processed = ensureFolder(store, config.imap().processedFolder());
                 Folder rejected = ensureFolder(store, config.imap().rejectedFolder());
+                Folder requests = ensureFolder(store, config.imap().requestsFolder());
                 inbox.open(Folder.READ_WRITE);
                 openInbox = inbox;
                 lastConnected = Instant.now();
@@ -101,7 +102,7 @@ public class MailboxReader {
                 Log.infof("Reading %s of %s on %s:%d (%s)", config.imap().inbox(), config.imap().user(), config.imap().host(),
                         config.imap().port(), idleOffered(store) && config.imap().idle() ? "IDLE" : "polling");
                 while (running) {
-                    boolean allDone = round(inbox, processed, rejected);
+                    boolean allDone = round(inbox, processed, rejected, requests);
                     await(store, inbox, allDone);
                 }
             } catch (MessagingException | RuntimeException e) {
@@ -118,7 +119,7 @@ public class MailboxReader {
     }
 
     /** Takes every mail in the inbox once; false when one was left for later (then the next round waits a poll). */
-    private boolean round(IMAPFolder inbox, Folder processed, Folder rejected) throws MessagingException {
+    private boolean round(IMAPFolder inbox, Folder processed, Folder rejected, Folder requests) throws MessagingException {
         boolean allDone = true;
         Message[] messages = inbox.getMessages();
         for (Message message : messages) {
@@ -132,6 +133,7 @@ public class MailboxReader {
             switch (outcome) {
                 case PROCESSED -> move(inbox, message, processed);
                 case REJECTED -> move(inbox, message, rejected);
+                case REQUEST -> move(inbox, message, requests);
                 case RETRY -> allDone = false;
             }
         }

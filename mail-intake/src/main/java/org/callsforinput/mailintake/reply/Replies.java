@@ -97,6 +97,17 @@ public class Replies {
         send(mail, reply(mail, "Not received: " + subjectOf(mail), text.toString()));
     }
 
+    /** A WITHDRAW or CONSENT request: forwarded to the secretariat, who confirms it with the contributor. */
+    public void requestForwarded(ParsedMail mail, CallInfo call) throws ReplyFailed {
+        StringBuilder text = new StringBuilder();
+        List<String> languages = call == null ? List.of("en", "fr", "es") : ReplyTexts.languages(call.languages());
+        for (String language : languages) {
+            text.append(ReplyTexts.of(language).requestForwarded().formatted(call == null ? subjectOf(mail) : call.title(language)))
+                    .append("\n\n----\n\n");
+        }
+        send(mail, reply(mail, "Request forwarded: " + subjectOf(mail), text.toString()));
+    }
+
     /** Whether this sender may get another reply now (counted when sent). */
     public boolean withinRate(String sender) {
         Deque<Instant> times = sent.computeIfAbsent(sender, s -> new ArrayDeque<>());

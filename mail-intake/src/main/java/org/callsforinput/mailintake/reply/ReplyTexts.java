@@ -12,7 +12,7 @@ final class ReplyTexts {
     record Texts(String received, String reference, String receivedAt, String onTime, String late, String files,
                  String refusedFiles, String receiptAttached, String consent, String changeConsentPortal,
                  String changeConsentKeyword, String withdraw, String rejected, String rejectedWhy, String needsWord,
-                 String notes) {
+                 String notes, String requestForwarded) {
     }
 
     private static final Map<String, Texts> TEXTS = Map.of(
@@ -29,7 +29,8 @@ final class ReplyTexts {
                     "Your mail to the call \"%s\" could not be taken as a contribution.",
                     "Reason:",
                     "A contribution needs a document in Word format (.docx or .doc) attached to the mail.",
-                    "Also note:"),
+                    "Also note:",
+                    "Your request about an earlier contribution was forwarded to the secretariat of the call \"%s\", which will confirm it with you."),
             "fr", new Texts(
                     "Votre contribution à l'appel « %s » a bien été reçue.",
                     "Référence", "Reçue le", "Dans les délais", "En retard (après la date limite ; acceptée selon les règles de l'appel)",
@@ -43,7 +44,8 @@ final class ReplyTexts {
                     "Votre message à l'appel « %s » n'a pas pu être pris comme contribution.",
                     "Motif :",
                     "Une contribution doit comporter un document Word (.docx ou .doc) joint au message.",
-                    "À noter aussi :"),
+                    "À noter aussi :",
+                    "Votre demande concernant une contribution antérieure a été transmise au secrétariat de l'appel « %s », qui vous la confirmera."),
             "es", new Texts(
                     "Se ha recibido su contribución a la convocatoria «%s».",
                     "Referencia", "Recibida el", "A tiempo", "Fuera de plazo (aceptada según las reglas de la convocatoria)",
@@ -57,7 +59,8 @@ final class ReplyTexts {
                     "Su mensaje a la convocatoria «%s» no pudo tomarse como contribución.",
                     "Motivo:",
                     "Una contribución necesita un documento en formato Word (.docx o .doc) adjunto al mensaje.",
-                    "Tenga en cuenta también:"));
+                    "Tenga en cuenta también:",
+                    "Su solicitud sobre una contribución anterior se ha remitido a la secretaría de la convocatoria «%s», que se la confirmará."));
 
     private ReplyTexts() {
     }
