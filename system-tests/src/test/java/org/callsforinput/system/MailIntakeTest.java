@@ -122,8 +122,12 @@ class MailIntakeTest {
                 .body("documents.find { it.role == 'MAIN' }.fileName", equalTo("ODH contribution.docx"));
         assertThat(column("select authentication_results from submission where id = ?::uuid", id)).contains("spf=pass");
 
-        // Reviewers see it as a case; the mail sits in the processed folder.
-        await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(platform.review.baseUrl(), id) != null);
+        // Reviewers see it as a case, with the channel and the receiving server's verdicts; the mail sits in Processed.
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(platform.review.baseUrl(), id), c -> c != null);
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get(platform.review.baseUrl() + "/cases/" + caseId).then()
+                .statusCode(200).body("channel", equalTo("EMAIL")).body("submitterCategory", equalTo(null))
+                .body("authenticationResults", org.hamcrest.Matchers.containsString("spf=pass"))
+                .body("contact.email", equalTo(sender));
         await().atMost(Duration.ofSeconds(10)).until(() -> mailboxes.intake("Processed").stream()
                 .anyMatch(m -> "Contribution on racial profiling".equals(m.subject()) && m.text().contains("2022")));
     }

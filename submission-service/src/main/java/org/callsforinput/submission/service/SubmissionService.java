@@ -392,7 +392,8 @@ public class SubmissionService {
                 .toList();
         return new SubmissionReceived(s.id, s.reference, call.id, call.slug, s.organisationId, s.organisationName,
                 s.submitterCategory, s.country, new Contact(s.contactName, s.contactEmail),
-                s.language, s.themes, s.title, s.summary, s.links, s.coSubmitters, s.consent, s.late, s.receivedAt, refs);
+                s.language, s.themes, s.title, s.summary, s.links, s.coSubmitters, s.consent, s.late, s.receivedAt, refs,
+                s.channel.name(), s.authenticationResults);
     }
 
     private static CallForInput acceptingCall(UUID callId) {
