@@ -318,6 +318,11 @@ public final class Launcher {
         for (ServiceProcess s : services) {
             String base = s.baseUrl();
             out.append(String.format("  %-20s %s%n", s.service(), base));
+            if (s.service().equals("mail-intake")) {
+                // No API of its own: it reads the intake mailbox and submits through submission-service.
+                out.append(String.format("  %-20s health %s/q/health   (reads %s over IMAP)%n", "", base, mail.intakeAddress()));
+                continue;
+            }
             out.append(String.format("  %-20s Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   health %s/q/health%n",
                     "", base, base, base));
         }
