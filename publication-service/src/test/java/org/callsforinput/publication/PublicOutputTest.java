@@ -404,6 +404,6 @@ class PublicOutputTest {
                 "FR", contact, "fr", List.of("accountability"), "Contribution on racial profiling",
                 "Findings from 2022 field monitoring.",
                 List.of(new Hyperlink("https://example.org/report.pdf", "Annual report", "report")), List.of(), consent,
-                false, Instant.now(), List.of(fixtures.docx("Contribution", "Contribution.docx")));
+                false, Instant.now(), List.of(fixtures.docx("Contribution", "Contribution.docx")), SubmissionReceived.CHANNEL_API, null);
     }
 }

@@ -132,7 +132,7 @@ class CaseIntakeTest {
                 "odh", "Observatoire des droits humains", SubmitterCategory.CIVIL_SOCIETY, "FR",
                 new Contact("Camille Martin", "camille.martin@example.org"), "fr", List.of("accountability"),
                 "Contribution", "Summary", List.of(new Hyperlink("https://example.org", "Site", "website")), List.of(),
-                Consent.PUBLISH_IN_FULL, false, Instant.now(), List.of(documents));
+                Consent.PUBLISH_IN_FULL, false, Instant.now(), List.of(documents), SubmissionReceived.CHANNEL_API, null);
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -58,6 +58,8 @@ final class Fixtures {
         List<String> coSubmitters = List.of();
         Consent consent = Consent.PUBLISH_IN_FULL;
         boolean late;
+        String channel = SubmissionReceived.CHANNEL_API;
+        String authenticationResults;
         final List<DocumentRef> documents = new ArrayList<>();
 
         Submission(UUID callId) {
@@ -76,7 +78,7 @@ final class Fixtures {
         SubmissionReceived payload() {
             return new SubmissionReceived(id, reference, callId, "test-call", "odh", organisationName, category, country, contact,
                     language, themes, title, summary, List.of(new Hyperlink("https://example.org/report", "Report", "report")),
-                    coSubmitters, consent, late, Instant.now(), List.copyOf(documents));
+                    coSubmitters, consent, late, Instant.now(), List.copyOf(documents), channel, authenticationResults);
         }
 
         /** Sends submission.received and waits for its case; returns the case id. */

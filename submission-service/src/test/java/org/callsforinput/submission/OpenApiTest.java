@@ -153,7 +153,9 @@ class OpenApiTest {
         assertThat(exampleNames(operation("post", "/submissions"), "403"), containsInAnyOrder("forbidden", "no-organisation"));
         assertThat(exampleNames(operation("post", "/calls"), "400"), hasItems("validation-failed", "invalid-time-zone",
                 "invalid-idempotency-key"));
-        assertThat(exampleNames(operation("put", "/calls/{id}"), "409"), containsInAnyOrder("call-slug-taken"));
+        assertThat(exampleNames(operation("put", "/calls/{id}"), "409"), containsInAnyOrder("call-slug-taken", "intake-email-taken"));
+        assertThat(exampleNames(operation("post", "/submissions/email"), "409"), hasItems("call-not-open", "deadline-passed"));
+        assertThat(exampleNames(operation("post", "/submissions/email"), "400"), hasItems("validation-failed", "unknown-call"));
         assertThat(exampleNames(operation("post", "/receipts/verify"), "422"), containsInAnyOrder("invalid-receipt"));
         assertTrue(operation("post", "/submissions").path("parameters").findValuesAsText("name").contains("Idempotency-Key"));
     }

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String COORDINATOR = "coordinator";
     public static final String CALL_MANAGER = "call-manager";
     public static final String ADMIN = "admin";
+    /** The mail-intake service account: submits on behalf of e-mail senders (channel EMAIL). */
+    public static final String MAIL_INTAKE = "mail-intake";
 
     /** The token claim naming the contributor's organisation. */
     public static final String ORGANISATION_CLAIM = "org_id";

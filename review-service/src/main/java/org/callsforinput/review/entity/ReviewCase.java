@@ -83,6 +83,13 @@ public class ReviewCase extends PanacheEntityBase {
 
     public String summary;
 
+    /** API or EMAIL (mail-intake: the contact is the sender's unverified address). */
+    public String channel = "API";
+
+    /** For EMAIL: the receiving server's Authentication-Results header, as recorded by submission-service. */
+    @jakarta.persistence.Column(name = "authentication_results")
+    public String authenticationResults;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Hyperlink> links;
 

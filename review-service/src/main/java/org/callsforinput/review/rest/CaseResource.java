@@ -182,6 +182,16 @@ public class CaseResource {
     }
 
     @PUT
+    @Path("{id}/metadata")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fill in missing metadata", description = "The submitter category and country of a contribution that "
+            + "arrived without them (by e-mail); what the contributor gave is never overwritten. The assignee or a coordinator.")
+    public Response completeMetadata(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+            @NotNull @Valid Requests.MetadataRequest request) {
+        return view(work.completeMetadata(id, Versions.required(ifMatch), actor(), request.submitterCategory(), request.country()));
+    }
+
+    @PUT
     @Path("{id}/screening")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the screening", description = "Within the mandate or not, a reason code, a note, thematic tags "

@@ -17,6 +17,7 @@ import org.callsforinput.gate.facts.LinkKinds;
 import org.callsforinput.review.entity.CaseDocument;
 import org.callsforinput.review.entity.ReviewCase;
 import org.callsforinput.review.entity.ScreeningReason;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A case as a reviewer opens it (internal: contact details included). */
 public record CaseView(
@@ -45,7 +46,11 @@ public record CaseView(
         Instant withdrawnAt,
         ScreeningView screening,
         DecisionView decision,
-        List<DocumentView> documents) {
+        List<DocumentView> documents,
+        @Schema(description = "API, or EMAIL for a contribution by e-mail: the contact is then the sender's unverified address")
+        String channel,
+        @Schema(description = "For EMAIL: the receiving server's Authentication-Results (SPF, DKIM, DMARC); a hint, not a proof")
+        String authenticationResults) {
 
     public record ScreeningView(Boolean withinMandate, ScreeningReason reasonCode, String note, List<String> tags,
             boolean personalData, boolean sensitiveData, String screenedBy, Instant screenedAt) {
@@ -106,7 +111,7 @@ public record CaseView(
                         c.personalData, c.sensitiveData, c.screenedBy, c.screenedAt),
                 c.decision == null ? null : new DecisionView(c.decision, c.decisionReason, c.proposedBy, c.proposedAt,
                         c.approvedBy, c.decidedAt, c.retractedAt),
-                documents.stream().map(CaseView::document).toList());
+                documents.stream().map(CaseView::document).toList(), c.channel, c.authenticationResults);
     }
 
     private static DocumentView document(CaseDocument d) {

@@ -27,6 +27,12 @@ public final class Requests {
             @Schema(examples = "reviewer2") String assignee) {
     }
 
+    /** Metadata a contribution arrived without (an e-mail carries no category or country); both optional, at least one. */
+    public record MetadataRequest(
+            @Schema(examples = "CIVIL_SOCIETY") org.callsforinput.contracts.SubmitterCategory submitterCategory,
+            @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") @Schema(examples = "FR") String country) {
+    }
+
     public record ScreeningRequest(
             @NotNull @Schema(examples = "true") Boolean withinMandate,
             @NotNull @Schema(examples = "WITHIN_MANDATE") ScreeningReason reasonCode,

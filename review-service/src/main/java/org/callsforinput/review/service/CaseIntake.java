@@ -73,6 +73,8 @@ public class CaseIntake {
         reviewCase.themes = s.themes();
         reviewCase.title = s.title();
         reviewCase.summary = s.summary();
+        reviewCase.channel = s.channel() == null ? SubmissionReceived.CHANNEL_API : s.channel();
+        reviewCase.authenticationResults = s.authenticationResults();
         reviewCase.links = s.links();
         reviewCase.coSubmitters = s.coSubmitters();
         reviewCase.consent = s.consent();

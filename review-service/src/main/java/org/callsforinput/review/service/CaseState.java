@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.callsforinput.contracts.Decision;
+import org.callsforinput.contracts.SubmitterCategory;
 import org.callsforinput.review.entity.ReviewCase;
 import org.callsforinput.review.entity.ScreeningReason;
 
@@ -22,10 +23,13 @@ public record CaseState(
         String proposedBy,
         String approvedBy,
         Instant decidedAt,
-        Instant retractedAt) {
+        Instant retractedAt,
+        SubmitterCategory submitterCategory,
+        String country) {
 
     public static CaseState of(ReviewCase c) {
         return new CaseState(c.status, c.assignee, c.inMandate, c.screeningReason, c.screeningNote, c.tags, c.personalData,
-                c.sensitiveData, c.decision, c.decisionReason, c.proposedBy, c.approvedBy, c.decidedAt, c.retractedAt);
+                c.sensitiveData, c.decision, c.decisionReason, c.proposedBy, c.approvedBy, c.decidedAt, c.retractedAt,
+                c.submitterCategory, c.country);
     }
 }

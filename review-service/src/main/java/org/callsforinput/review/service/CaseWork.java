@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.Decision;
+import org.callsforinput.contracts.SubmitterCategory;
 import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.contracts.EventTypes;
 import org.callsforinput.contracts.Topics;
@@ -40,6 +41,8 @@ public class CaseWork {
     public record Screening(boolean withinMandate, ScreeningReason reasonCode, String note, List<String> tags,
             boolean personalData, boolean sensitiveData) {
     }
+
+    private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
 
     private final AuditTrail audit;
     private final Outbox outbox;
@@ -111,6 +114,34 @@ public class CaseWork {
             c.sensitiveData = screening.sensitiveData();
             c.screenedBy = actor.name();
             c.screenedAt = Instant.now();
+        });
+    }
+
+    /**
+     * Fills in what the contribution arrived without (e-mail carries no category or country). Only missing fields: a
+     * value the contributor gave is theirs, and a second reviewer cannot silently change the first one's.
+     */
+    @Transactional
+    public ReviewCase completeMetadata(UUID caseId, long version, Actor actor, SubmitterCategory category, String country) {
+        return update(caseId, version, actor, "case.metadata-completed", c -> {
+            requireWorker(c, actor);
+            requireOpen(c);
+            if (category == null && country == null) {
+                throw ApiException.badRequest("nothing-to-complete", "Give a submitterCategory, a country or both");
+            }
+            if (country != null && !COUNTRIES.contains(country)) {
+                throw ApiException.badRequest("invalid-country", "country '" + country + "' is not an ISO 3166-1 code");
+            }
+            if ((category != null && c.submitterCategory != null) || (country != null && c.country != null)) {
+                throw ApiException.conflict("metadata-already-set", "Case " + c.reference
+                        + " already has this metadata; only missing fields can be filled in");
+            }
+            if (category != null) {
+                c.submitterCategory = category;
+            }
+            if (country != null) {
+                c.country = country;
+            }
         });
     }
 

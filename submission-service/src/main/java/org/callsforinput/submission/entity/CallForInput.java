@@ -99,6 +99,10 @@ public class CallForInput extends PanacheEntityBase {
     @Column(name = "publication_default")
     public Consent publicationDefault;
 
+    /** The address whose mail becomes submissions to this call (mail-intake); none when not set. */
+    @Column(name = "intake_email")
+    public String intakeEmail;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 

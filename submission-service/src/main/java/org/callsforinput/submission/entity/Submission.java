@@ -32,6 +32,11 @@ public class Submission extends PanacheEntityBase {
         DRAFT, RECEIVED, UNDER_REVIEW, PUBLISHED, NOT_PUBLISHED, WITHDRAWN
     }
 
+    /** How the contribution arrived: the API (partners, portals) or e-mail through mail-intake (sender unverified). */
+    public enum Channel {
+        API, EMAIL
+    }
+
     @Id
     public UUID id;
 
@@ -80,6 +85,13 @@ public class Submission extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public Status status;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel = Channel.API;
+
+    /** The receiving mail server's Authentication-Results (SPF, DKIM, DMARC) of an e-mail; recorded, never trusted. */
+    @Column(name = "authentication_results")
+    public String authenticationResults;
 
     public String reference;
 

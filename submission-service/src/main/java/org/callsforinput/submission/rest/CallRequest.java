@@ -42,7 +42,11 @@ public record CallRequest(
         @Positive @Max(1L << 32) Long maxFileBytes,
         @Positive @Max(1L << 34) Long maxSubmissionBytes,
         @Min(1) @Max(50) Integer maxFiles,
-        Consent publicationDefault) {
+        Consent publicationDefault,
+        @Size(max = 254) @jakarta.validation.constraints.Email
+        @Schema(description = "Address whose mail becomes submissions to this call (a mailbox per call, or a plus-address"
+                + " on one mailbox); unique across calls", examples = "calls+emler-2023@ohchr.example")
+        String intakeEmail) {
 
     /** A thematic area: a stable key and its label per language. */
     public record ThemeRequest(

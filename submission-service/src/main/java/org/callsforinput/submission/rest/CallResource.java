@@ -91,8 +91,10 @@ public class CallResource {
             description = "/calls/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
     @APIResponse(responseCode = "400", ref = "InvalidCall")
-    @APIResponse(responseCode = "409", description = "Another call has this slug",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "call-slug-taken", ref = "call-slug-taken")))
+    @APIResponse(responseCode = "409", description = "Another call has this slug or intake address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "call-slug-taken", ref = "call-slug-taken"),
+                    @ExampleObject(name = "intake-email-taken", ref = "intake-email-taken") }))
     public Response create(@Valid @NotNull CallRequest request) {
         CallForInput call = calls.create(request);
         return Response.created(URI.create("/calls/" + call.id)).entity(view(call, Instant.now())).build();
@@ -107,8 +109,10 @@ public class CallResource {
     @APIResponse(responseCode = "200", description = "The call")
     @APIResponse(responseCode = "400", ref = "InvalidCall")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "Another call has this slug",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "call-slug-taken", ref = "call-slug-taken")))
+    @APIResponse(responseCode = "409", description = "Another call has this slug or intake address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "call-slug-taken", ref = "call-slug-taken"),
+                    @ExampleObject(name = "intake-email-taken", ref = "intake-email-taken") }))
     public CallView replace(UUID id, @Valid @NotNull CallRequest request) {
         return calls.replace(id, request).map(call -> view(call, Instant.now()))
                 .orElseThrow(() -> ApiException.notFound("Call " + id));

@@ -42,12 +42,15 @@ public record CallView(
         @Schema(examples = "PUBLISH_IN_FULL") Consent publicationDefault,
         @Schema(examples = "OPEN") CallForInput.Status status,
         @Schema(description = "Whether a submission would be accepted now, late ones included", examples = "true")
-        boolean acceptingSubmissions) {
+        boolean acceptingSubmissions,
+        @Schema(description = "Send contributions by e-mail to this address; null when the call takes none by e-mail",
+                examples = "calls+emler-2023@ohchr.example") String intakeEmail) {
 
     static CallView of(CallForInput call, boolean accepting) {
         return new CallView(call.id, call.slug, call.referencePrefix, call.mandate, call.title, call.description,
                 call.themes, call.opensAt, call.deadlineLocal, call.timeZone, call.deadline, call.latePolicy,
                 call.graceHours, call.mainTypes, call.annexTypes, call.maxFileBytes,
-                call.maxSubmissionBytes, call.maxFiles, call.publicationDefault, call.status, accepting);
+                call.maxSubmissionBytes, call.maxFiles, call.publicationDefault, call.status, accepting,
+                call.intakeEmail);
     }
 }

@@ -68,11 +68,11 @@ public record SubmissionRequest(
     }
 
     /** Patterns refusing control characters in free text. */
-    static final class Text {
-        static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
-        static final String SINGLE_LINE_MESSAGE = "must not contain control characters or line breaks";
-        static final String MULTI_LINE = "[\\n\\r\\t\\P{Cntrl}]*"; // one character class: no backtracking stack on long texts
-        static final String MULTI_LINE_MESSAGE = "must not contain control characters other than line breaks and tabs";
+    public static final class Text {
+        public static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
+        public static final String SINGLE_LINE_MESSAGE = "must not contain control characters or line breaks";
+        public static final String MULTI_LINE = "[\\n\\r\\t\\P{Cntrl}]*"; // one character class: no backtracking stack on long texts
+        public static final String MULTI_LINE_MESSAGE = "must not contain control characters other than line breaks and tabs";
 
         private Text() {
         }

@@ -53,7 +53,7 @@ import io.smallrye.common.annotation.Blocking;
 
 @Path("/submissions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.CONTRIBUTOR)
+@RolesAllowed({ Roles.CONTRIBUTOR, Roles.MAIL_INTAKE })
 @SecurityRequirement(name = "oidc")
 @Tag(name = "Submissions")
 @APIResponse(responseCode = "403", description = "Not a contributor, or the token names no organisation",
@@ -92,8 +92,35 @@ public class SubmissionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "call-not-open", ref = "call-not-open"),
                     @ExampleObject(name = "deadline-passed", ref = "deadline-passed") }))
+    @RolesAllowed(Roles.CONTRIBUTOR)
     public Response create(@Valid @NotNull SubmissionRequest request) {
         Submission draft = submissions.createDraft(contributor(), request);
+        return Response.created(URI.create("/submissions/" + draft.id)).entity(view(draft)).build();
+    }
+
+    @POST
+    @Path("email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MAIL_INTAKE)
+    @Operation(summary = "Create a draft on behalf of an e-mail sender (mail-intake only)",
+            description = "Channel EMAIL: the sender's address is the (unverified) contact, category and country stay empty"
+                    + " for reviewers, the consent is the call's default. Documents and submit as for any draft.")
+    @APIResponse(responseCode = "201", description = "The draft", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/submissions/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid metadata, or no such public call",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request"),
+                    @ExampleObject(name = "unknown-call", ref = "unknown-call"),
+                    @ExampleObject(name = "invalid-language", ref = "invalid-language"),
+                    @ExampleObject(name = "invalid-link", ref = "invalid-link") }))
+    @APIResponse(responseCode = "409", description = "The call does not accept submissions now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "call-not-open", ref = "call-not-open"),
+                    @ExampleObject(name = "deadline-passed", ref = "deadline-passed") }))
+    public Response createFromEmail(@Valid @NotNull EmailSubmissionRequest request) {
+        Submission draft = submissions.createEmailDraft(contributor(), request);
         return Response.created(URI.create("/submissions/" + draft.id)).entity(view(draft)).build();
     }
 
@@ -136,6 +163,7 @@ public class SubmissionResource {
                     @ExampleObject(name = "not-a-draft", ref = "not-a-draft"),
                     @ExampleObject(name = "call-not-open", ref = "call-not-open"),
                     @ExampleObject(name = "deadline-passed", ref = "deadline-passed") }))
+    @RolesAllowed(Roles.CONTRIBUTOR)
     public SubmissionView update(UUID id, @Valid @NotNull SubmissionRequest request) {
         return submissions.updateDraft(contributor(), id, request).map(this::view).orElseThrow(() -> notFound(id));
     }

@@ -38,6 +38,8 @@ public record SubmissionView(
         @Schema(examples = "[\"Ligue des droits de l'Homme\"]") List<String> coSubmitters,
         @Schema(examples = "PUBLISH_IN_FULL") Consent consent,
         List<DocumentView> documents,
+        @Schema(description = "API, or EMAIL for a contribution that arrived by e-mail (sender unverified)", examples = "API")
+        Submission.Channel channel,
         @Schema(examples = "2023-05-08T09:21:37.004Z") Instant createdAt,
         @Schema(examples = "2023-05-10T14:03:11.532Z") Instant updatedAt) {
 
@@ -45,6 +47,6 @@ public record SubmissionView(
         return new SubmissionView(s.id, s.callId, s.status, s.reference, s.receivedAt, s.late, s.organisationName,
                 s.submitterCategory, s.country, new Contact(s.contactName, s.contactEmail), s.language, s.themes,
                 s.title, s.summary, s.links, s.coSubmitters, s.consent,
-                documents.stream().map(DocumentView::of).toList(), s.createdAt, s.updatedAt);
+                documents.stream().map(DocumentView::of).toList(), s.channel, s.createdAt, s.updatedAt);
     }
 }

@@ -149,5 +149,11 @@ public class CallService {
         call.maxSubmissionBytes = maxSubmissionBytes;
         call.maxFiles = maxFiles;
         call.publicationDefault = request.publicationDefault() == null ? Consent.PUBLISH_IN_FULL : request.publicationDefault();
+        String intakeEmail = request.intakeEmail() == null || request.intakeEmail().isBlank() ? null
+                : request.intakeEmail().strip().toLowerCase(java.util.Locale.ROOT);
+        if (intakeEmail != null && CallForInput.count("lower(intakeEmail) = ?1 and id <> ?2", intakeEmail, call.id) > 0) {
+            throw ApiException.conflict("intake-email-taken", "Another call already receives mail at " + intakeEmail);
+        }
+        call.intakeEmail = intakeEmail;
     }
 }

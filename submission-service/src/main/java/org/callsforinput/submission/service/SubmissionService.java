@@ -33,6 +33,7 @@ import org.callsforinput.submission.entity.Document;
 import org.callsforinput.submission.entity.PendingUpload;
 import org.callsforinput.submission.entity.Submission;
 import org.callsforinput.submission.receipt.Receipts;
+import org.callsforinput.submission.rest.EmailSubmissionRequest;
 import org.callsforinput.submission.rest.SubmissionRequest;
 import org.callsforinput.submission.storage.DocumentStore;
 
@@ -86,6 +87,42 @@ public class SubmissionService {
         submission.createdAt = Instant.now();
         apply(submission, call, request);
         submission.persist();
+        return submission;
+    }
+
+    /** A draft on behalf of an e-mail sender: what a mail carries, the rest left to reviewers or the call's defaults. */
+    @Transactional
+    public Submission createEmailDraft(Contributor intake, EmailSubmissionRequest request) {
+        CallForInput call = acceptingCall(request.callId());
+        String language = request.language() == null ? call.title.keySet().stream().sorted().findFirst().orElse("en")
+                : request.language();
+        if (!LANGUAGES.contains(language)) {
+            throw ApiException.badRequest("invalid-language", "language '" + language + "' is not an ISO 639-1 code");
+        }
+        Submission submission = new Submission();
+        submission.id = UUID.randomUUID();
+        submission.callId = call.id;
+        submission.organisationId = intake.organisationId();
+        submission.status = Submission.Status.DRAFT;
+        submission.channel = Submission.Channel.EMAIL;
+        submission.createdBy = intake.subject();
+        submission.createdAt = Instant.now();
+        String name = request.sender().name().strip();
+        // What the sender calls themselves until a reviewer names the organisation; never the address.
+        submission.organisationName = name;
+        submission.contactName = name;
+        submission.contactEmail = request.sender().email().strip();
+        submission.language = language;
+        submission.themes = List.of();
+        submission.title = request.title().strip();
+        submission.summary = request.summary();
+        submission.links = links(request.links());
+        submission.coSubmitters = List.of();
+        submission.consent = call.publicationDefault;
+        submission.authenticationResults = request.authenticationResults();
+        submission.updatedAt = submission.createdAt;
+        submission.persist();
+        Log.infof("E-mail draft %s for call %s", submission.id, call.slug);
         return submission;
     }
 
@@ -370,7 +407,8 @@ public class SubmissionService {
                 .toList();
         return new SubmissionReceived(s.id, s.reference, call.id, call.slug, s.organisationId, s.organisationName,
                 s.submitterCategory, s.country, new Contact(s.contactName, s.contactEmail),
-                s.language, s.themes, s.title, s.summary, s.links, s.coSubmitters, s.consent, s.late, s.receivedAt, refs);
+                s.language, s.themes, s.title, s.summary, s.links, s.coSubmitters, s.consent, s.late, s.receivedAt, refs,
+                s.channel.name(), s.authenticationResults);
     }
 
     private static CallForInput acceptingCall(UUID callId) {
@@ -429,8 +467,7 @@ public class SubmissionService {
         themes.stream().filter(t -> !known.contains(t)).findFirst().ifPresent(t -> {
             throw ApiException.badRequest("unknown-theme", "Theme '" + t + "' is not one of the call's: " + known);
         });
-        List<Hyperlink> links = request.links() == null ? List.of()
-                : request.links().stream().map(l -> new Hyperlink(checkedUrl(l.url()), l.label(), l.kind().value())).toList();
+        List<Hyperlink> links = links(request.links());
         submission.organisationName = request.organisationName().strip();
         submission.submitterCategory = request.submitterCategory();
         submission.country = request.country();
@@ -444,6 +481,11 @@ public class SubmissionService {
         submission.coSubmitters = request.coSubmitters() == null ? List.of() : List.copyOf(request.coSubmitters());
         submission.consent = request.consent() == null ? call.publicationDefault : request.consent();
         submission.updatedAt = Instant.now();
+    }
+
+    private static List<Hyperlink> links(List<SubmissionRequest.LinkRequest> requested) {
+        return requested == null ? List.of()
+                : requested.stream().map(l -> new Hyperlink(checkedUrl(l.url()), l.label(), l.kind().value())).toList();
     }
 
     private static String checkedUrl(String url) {

@@ -31,6 +31,8 @@ final class DemoClients {
                 + SECRETARIAT_CONSOLE_PORT + "), secret " + secrets.secretariatConsoleSecret());
         clients.put("contributor-portal", "contributor portal (confidential, authorization code + PKCE S256, http://127.0.0.1:"
                 + CONTRIBUTOR_PORTAL_PORT + "), secret " + secrets.contributorPortalSecret());
+        clients.put("mail-intake", "mail-intake's service account (role mail-intake, client credentials), secret "
+                + secrets.mailIntakeSecret());
         clients.put("review-ui", "review front-ends (public, authorization code + PKCE S256; password grant for local tries)");
         clients.put("partner-portal", "contributors as people (public, authorization code + PKCE S256; password grant for local tries)");
         return clients;

@@ -25,10 +25,13 @@ final class DemoData {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final StackInfo info;
     private final String submissionUrl;
+    private final String intakeEmail;
 
-    DemoData(StackInfo info, String submissionUrl) {
+    /** {@code intakeEmail}: the call's address for contributions by e-mail (mail-intake). */
+    DemoData(StackInfo info, String submissionUrl, String intakeEmail) {
         this.info = info;
         this.submissionUrl = submissionUrl;
+        this.intakeEmail = intakeEmail;
     }
 
     /** Returns a line for the summary. */
@@ -68,8 +71,9 @@ final class DemoData {
                            {"key":"data","label":{"en":"Data collection","fr":"Collecte de données","es":"Recopilación de datos"}},
                            {"key":"profiling","label":{"en":"Racial profiling","fr":"Profilage racial","es":"Perfilado racial"}},
                            {"key":"use-of-force","label":{"en":"Use of force","fr":"Usage de la force","es":"Uso de la fuerza"}}],
-                 "opensAt":"%s","deadline":"%sT23:59:00","timeZone":"Europe/Zurich","latePolicy":"ACCEPT_FLAGGED"}
-                """.formatted(SLUG, Instant.now().minusSeconds(3600), deadline);
+                 "opensAt":"%s","deadline":"%sT23:59:00","timeZone":"Europe/Zurich","latePolicy":"ACCEPT_FLAGGED",
+                 "intakeEmail":"%s"}
+                """.formatted(SLUG, Instant.now().minusSeconds(3600), deadline, intakeEmail);
     }
 
     private String token() throws Exception {

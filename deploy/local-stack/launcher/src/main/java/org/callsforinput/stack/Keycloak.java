@@ -77,6 +77,7 @@ final class Keycloak {
                 "PLATFORM_PARTNER_CRLN_SECRET", secrets.partnerCrlnSecret(),
                 "PLATFORM_SECRETARIAT_CONSOLE_SECRET", secrets.secretariatConsoleSecret(),
                 "PLATFORM_CONTRIBUTOR_PORTAL_SECRET", secrets.contributorPortalSecret(),
+                "PLATFORM_MAIL_INTAKE_SECRET", secrets.mailIntakeSecret(),
                 "PLATFORM_DEMO_PASSWORD", secrets.demoPassword());
         return stack.track(ManagedProcess.start(COMPONENT, command, env, RESERVED_ENV, home, log));
     }

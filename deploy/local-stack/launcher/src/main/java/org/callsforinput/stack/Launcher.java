@@ -42,6 +42,7 @@ public final class Launcher {
 
     private Ports ports;
     private StackInfo info;
+    private MailStack mail;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     Launcher(Path repo, Mode mode, Map<String, String> env) {
@@ -190,6 +191,7 @@ public final class Launcher {
         ManagedProcess keycloak = Keycloak.launch(repo, stateDir, ports, realm, secrets, stack);
         ManagedProcess s3 = S3Proxy.launch(repo, stateDir, ports, mode.isTest(), stack);
         ManagedProcess kafka = Kafka.launch(repo, stateDir, ports, mode.isTest(), stack);
+        ManagedProcess greenMail = GreenMail.launch(repo, stateDir, ports, secrets, stack);
         ManagedProcess clamd = clamdBinary.map(binary -> Clamd.launch(binary, stateDir, ports, stack)).orElse(null);
         if (clamd == null) {
             System.out.println("  ClamAV not installed: virus scanning off");
@@ -198,6 +200,10 @@ public final class Launcher {
         System.out.printf("  Kafka ready on %s:%d after %s%n", Probes.HOST, ports.kafka().number(), elapsed());
         S3Proxy.awaitReady(s3, ports);
         System.out.printf("  S3Proxy ready on %s after %s%n", S3Proxy.endpoint(ports), elapsed());
+        GreenMail.awaitReady(greenMail, ports);
+        mail = GreenMail.info(ports, secrets);
+        System.out.printf("  GreenMail ready on %s: SMTP %d, IMAP %d after %s%n", Probes.HOST, ports.smtp().number(),
+                ports.imap().number(), elapsed());
         if (clamd != null) {
             Clamd.awaitReady(clamd, ports);
             System.out.printf("  ClamAV (clamd) ready on %s:%d after %s%n", Probes.HOST, ports.clamav().number(), elapsed());
@@ -214,6 +220,7 @@ public final class Launcher {
         }
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("state.dir", stateDir.toString());
+        extra.putAll(mail.properties());
         if (mode.startsServices()) {
             serviceList().forEach(s -> extra.put(s.name() + ".url", "http://" + Probes.HOST + ":" + s.port().number()));
         }
@@ -223,8 +230,11 @@ public final class Launcher {
 
         if (mode.startsServices()) {
             for (Service s : serviceList()) {
-                Map<String, String> serviceEnv = s.name().equals("publication-service")
-                        ? DemoClients.publicationEnvironment(env) : Map.of();
+                Map<String, String> serviceEnv = switch (s.name()) {
+                    case "publication-service" -> DemoClients.publicationEnvironment(env);
+                    case "mail-intake" -> mailIntakeEnvironment();
+                    default -> Map.of();
+                };
                 ServiceProcess process = ServiceProcess.launch(info, repo, s.name(), s.database(), s.port().number(),
                         serviceEnv, stateDir.resolve("logs"));
                 stack.track(process.managedProcess());
@@ -234,7 +244,7 @@ public final class Launcher {
                 process.awaitReady(ServiceProcess.READY_TIMEOUT);
                 System.out.printf("  %s ready on %s after %s%n", process.service(), process.baseUrl(), elapsed());
             }
-            System.out.println("  " + new DemoData(info, services.get(0).baseUrl()).ensure());
+            System.out.println("  " + new DemoData(info, services.get(0).baseUrl(), mail.callAddress(DemoData.SLUG)).ensure());
         }
     }
 
@@ -266,7 +276,16 @@ public final class Launcher {
         return List.of(
                 new Service("submission-service", "submission", ports.submission()),
                 new Service("review-service", "review", ports.review()),
-                new Service("publication-service", "publication", ports.publication()));
+                new Service("publication-service", "publication", ports.publication()),
+                // No database: its state is the mailbox's folders and submission-service's Idempotency-Keys.
+                new Service("mail-intake", null, ports.mailIntake()));
+    }
+
+    /** mail-intake reads the stack's intake mailbox and submits through submission-service. */
+    private Map<String, String> mailIntakeEnvironment() {
+        Map<String, String> serviceEnv = new LinkedHashMap<>(mail.mailIntakeEnvironment());
+        serviceEnv.put("MAIL_INTAKE_SUBMISSION_URL", "http://" + Probes.HOST + ":" + ports.submission().number());
+        return serviceEnv;
     }
 
     private void report(RuntimeException e) {
@@ -299,6 +318,11 @@ public final class Launcher {
         for (ServiceProcess s : services) {
             String base = s.baseUrl();
             out.append(String.format("  %-20s %s%n", s.service(), base));
+            if (s.service().equals("mail-intake")) {
+                // No API of its own: it reads the intake mailbox and submits through submission-service.
+                out.append(String.format("  %-20s health %s/q/health   (reads %s over IMAP)%n", "", base, mail.intakeAddress()));
+                continue;
+            }
             out.append(String.format("  %-20s Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   health %s/q/health%n",
                     "", base, base, base));
         }
@@ -308,6 +332,12 @@ public final class Launcher {
         out.append(String.format("  %-20s %s   access key %s  secret key %s%n",
                 "S3 (S3Proxy)", info.s3Endpoint(), info.s3AccessKey(), info.s3SecretKey()));
         out.append(String.format("  %-20s bootstrap %s%n", "Kafka", info.kafkaBootstrap()));
+        out.append(String.format("  %-20s SMTP %s:%d, IMAP %s:%d (GreenMail, mailboxes in memory)%n", "Mail",
+                mail.host(), mail.smtpPort(), mail.host(), mail.imapPort()));
+        out.append(String.format("  %-20s intake mailbox %s (IMAP password %s); demo call's address %s%n", "",
+                mail.intakeAddress(), mail.intakePassword(), mail.callAddress(DemoData.SLUG)));
+        out.append(String.format("  %-20s any other address gets a mailbox on first mail: IMAP login and password are"
+                + " the address itself (read the replies there)%n", ""));
         if (info.clamavHost().isPresent()) {
             out.append(String.format("  %-20s %s:%d (INSTREAM, PING)   TEST signature database: it flags only the EICAR test"
                             + " file (alone or inside an archive such as a .docx); production uses freshclam's database%n",

@@ -17,9 +17,12 @@ record Ports(
         Port keycloak,
         Port keycloakManagement,
         Port clamav,
+        Port smtp,
+        Port imap,
         Port submission,
         Port review,
-        Port publication) {
+        Port publication,
+        Port mailIntake) {
 
     record Port(String component, int number, String envVar) {
     }
@@ -38,9 +41,12 @@ record Ports(
                 port(env, "Keycloak", prefix + "KEYCLOAK_PORT", mode.isTest() ? 18180 : 8180),
                 port(env, "Keycloak management", prefix + "KEYCLOAK_MANAGEMENT_PORT", mode.isTest() ? 19191 : 9190),
                 port(env, "ClamAV", prefix + "CLAMAV_PORT", mode.isTest() ? 13310 : 3310),
+                port(env, "GreenMail SMTP", prefix + "SMTP_PORT", mode.isTest() ? 13025 : 3025),
+                port(env, "GreenMail IMAP", prefix + "IMAP_PORT", mode.isTest() ? 13143 : 3143),
                 port(env, "submission-service", "PLATFORM_SUBMISSION_PORT", 8081),
                 port(env, "review-service", "PLATFORM_REVIEW_PORT", 8082),
-                port(env, "publication-service", "PLATFORM_PUBLICATION_PORT", 8083));
+                port(env, "publication-service", "PLATFORM_PUBLICATION_PORT", 8083),
+                port(env, "mail-intake", "PLATFORM_MAIL_INTAKE_PORT", 8086));
     }
 
     /** Every port this mode binds itself; the embedded PostgreSQL's and clamd's only when they will be started. */
@@ -49,12 +55,12 @@ record Ports(
         if (embeddedPostgres) {
             ports.add(postgres);
         }
-        ports.addAll(List.of(kafka, kafkaController, s3, keycloak, keycloakManagement));
+        ports.addAll(List.of(kafka, kafkaController, s3, keycloak, keycloakManagement, smtp, imap));
         if (clamd) {
             ports.add(clamav);
         }
         if (mode.startsServices()) {
-            ports.addAll(List.of(submission, review, publication));
+            ports.addAll(List.of(submission, review, publication, mailIntake));
         }
         return ports;
     }

@@ -98,4 +98,18 @@ final class Probes {
             return answeredId == correlationId && brokers > 0;
         }
     }
+
+    /** Connects and checks that the server's first line starts with {@code greeting} (SMTP "220", IMAP "* OK"). */
+    static boolean greets(int port, String greeting) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 1000);
+            socket.setSoTimeout(2000);
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int b = in.read(); b >= 0 && b != '\n' && line.size() < 200; b = in.read()) {
+                line.write(b);
+            }
+            return line.toString(StandardCharsets.US_ASCII).startsWith(greeting);
+        }
+    }
 }

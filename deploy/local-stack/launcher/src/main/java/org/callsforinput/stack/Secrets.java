@@ -17,11 +17,13 @@ import java.util.Properties;
  * {@code .platform/secrets.properties} (ignored by git) so tokens and bookmarks survive restarts.
  */
 record Secrets(String keycloakAdminPassword, String partnerOdhSecret, String partnerCrlnSecret, String demoPassword,
-        String secretariatConsoleSecret, String contributorPortalSecret) {
+        String secretariatConsoleSecret, String contributorPortalSecret, String mailIntakeSecret,
+        String mailIntakePassword) {
 
     private static final List<String> KEYS = List.of(
             "keycloak.admin-password", "client.partner-odh.secret", "client.partner-crln.secret", "demo.password",
-            "client.secretariat-console.secret", "client.contributor-portal.secret");
+            "client.secretariat-console.secret", "client.contributor-portal.secret",
+            "client.mail-intake.secret", "mail.intake-password");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static Secrets loadOrCreate(Path file) {
@@ -50,7 +52,8 @@ record Secrets(String keycloakAdminPassword, String partnerOdhSecret, String par
             throw new UncheckedIOException("cannot read or write " + file, e);
         }
         return new Secrets(p.getProperty(KEYS.get(0)), p.getProperty(KEYS.get(1)),
-                p.getProperty(KEYS.get(2)), p.getProperty(KEYS.get(3)), p.getProperty(KEYS.get(4)), p.getProperty(KEYS.get(5)));
+                p.getProperty(KEYS.get(2)), p.getProperty(KEYS.get(3)), p.getProperty(KEYS.get(4)), p.getProperty(KEYS.get(5)),
+                p.getProperty(KEYS.get(6)), p.getProperty(KEYS.get(7)));
     }
 
     /** URL-safe so it can go into a URL, a form body or a shell without quoting. */

@@ -39,6 +39,7 @@ class DemoClientsTest {
         assertTrue(printed.get("contributor-portal").contains("http://127.0.0.1:8085"));
         assertTrue(printed.get("partner-odh").contains(secrets.partnerOdhSecret()));
         assertTrue(printed.get("partner-crln").contains(secrets.partnerCrlnSecret()));
+        assertTrue(printed.get("mail-intake").contains(secrets.mailIntakeSecret()));
     }
 
     @Test

@@ -34,10 +34,10 @@ class PortsTest {
     void infraBindsNoServicePortsButRunDoes() {
         Ports ports = Ports.of(Mode.RUN, Map.of());
 
-        assertEquals(List.of(9092, 9093, 9000, 8180, 9190),
+        assertEquals(List.of(9092, 9093, 9000, 8180, 9190, 3025, 3143),
                 ports.toBind(Mode.INFRA, false, false).stream().map(Ports.Port::number).toList());
         assertTrue(ports.toBind(Mode.RUN, true, false).stream().map(Ports.Port::number).toList()
-                .containsAll(List.of(5432, 8081, 8082, 8083)));
+                .containsAll(List.of(5432, 8081, 8082, 8083, 8086)));
     }
 
     @Test

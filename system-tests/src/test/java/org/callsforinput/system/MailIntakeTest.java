@@ -1,0 +1,283 @@
+package org.callsforinput.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import org.callsforinput.stack.MailStack;
+import org.callsforinput.stack.ServiceProcess;
+import org.callsforinput.stack.StackInfo;
+import org.callsforinput.testing.TestDocuments;
+import org.callsforinput.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+
+/**
+ * E-mail as an intake channel, end to end against the real stack: mails go through GreenMail's SMTP to a call's
+ * address, mail-intake (its jar, as a process) reads them over IMAP and submits them through submission-service,
+ * reviewers see the case, and the sender's mailbox receives the reply with the signed receipt.
+ */
+class MailIntakeTest {
+
+    static Platform platform;
+    static MailStack mail;
+    static Mailboxes mailboxes;
+    static ServiceProcess intake;
+    static String slug;
+    static String callId;
+    static String callAddress;
+    static int starts;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.start();
+        mail = MailStack.load();
+        mailboxes = new Mailboxes(mail);
+        slug = "mail-" + UUID.randomUUID().toString().substring(0, 8);
+        callAddress = mail.callAddress(slug);
+        callId = openCall(platform.submission.baseUrl(), slug, callAddress);
+        intake = startIntake(Map.of());
+    }
+
+    @AfterEach
+    void intakeStillRuns() {
+        if (intake == null || !intake.isAlive()) {
+            intake = startIntake(Map.of());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (intake != null) {
+            intake.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aMailWithAWordAttachmentBecomesACaseAndItsSenderGetsTheSignedReceipt() throws Exception {
+        String sender = "camille." + UUID.randomUUID().toString().substring(0, 6) + "@odh.example";
+        byte[] docx = TestDocuments.docx("Contribution on racial profiling");
+        byte[] pdf = TestDocuments.pdf(false);
+        MimeMessage message = mailTo(sender, "Camille Martin", "Contribution on racial profiling",
+                "Our findings from 2022.\nThe law: https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006071154 and our site https://odh.example/",
+                Map.of("ODH contribution.docx", docx, "annex.pdf", pdf));
+        message.setHeader("Authentication-Results", "mx.calls.localhost; spf=pass smtp.mailfrom=odh.example; dkim=none");
+        mailboxes.send(message);
+
+        Mailboxes.Received reply = awaitReply(sender);
+        assertThat(reply.header("Auto-Submitted")).isEqualTo("auto-replied");
+        assertThat(reply.subject()).startsWith("Received " + "MAIL-");
+        assertThat(reply.text()).contains("ODH contribution.docx, " + docx.length + ", " + sha256(docx))
+                .contains("annex.pdf, " + pdf.length + ", " + sha256(pdf)).contains("On time").contains("WITHDRAW");
+        Mailboxes.Attachment receipt = reply.attachments().stream().filter(a -> a.fileName().equals("receipt.json")).findFirst()
+                .orElseThrow();
+        JsonNode signed = new ObjectMapper().readTree(receipt.content());
+        given().contentType(ContentType.JSON).body(Map.of("jws", signed.path("jws").asText()))
+                .when().post(platform.submission.baseUrl() + "/receipts/verify").then().statusCode(200);
+        String reference = signed.path("receipt").path("reference").asText();
+        assertThat(reply.subject()).contains(reference);
+
+        // The submission: channel EMAIL, the sender as contact, the call's default consent, links typed.
+        String id = signed.path("receipt").path("submissionId").asText();
+        given().auth().oauth2(Tokens.client("mail-intake")).when().get(platform.submission.baseUrl() + "/submissions/" + id)
+                .then().statusCode(200).body("channel", equalTo("EMAIL")).body("contact.email", equalTo(sender))
+                .body("consent", equalTo("PUBLISH_IN_FULL")).body("title", equalTo("Contribution on racial profiling"))
+                .body("links.find { it.url.contains('legifrance') }.kind", equalTo("legislation"))
+                .body("documents.find { it.role == 'MAIN' }.fileName", equalTo("ODH contribution.docx"));
+        assertThat(column("select authentication_results from submission where id = ?::uuid", id)).contains("spf=pass");
+
+        // Reviewers see it as a case, with the channel and the receiving server's verdicts; the mail sits in Processed.
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(platform.review.baseUrl(), id), c -> c != null);
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get(platform.review.baseUrl() + "/cases/" + caseId).then()
+                .statusCode(200).body("channel", equalTo("EMAIL")).body("submitterCategory", equalTo(null))
+                .body("authenticationResults", org.hamcrest.Matchers.containsString("spf=pass"))
+                .body("contact.email", equalTo(sender));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailboxes.intake("Processed").stream()
+                .anyMatch(m -> "Contribution on racial profiling".equals(m.subject()) && m.text().contains("2022")));
+    }
+
+    @Test
+    void aMailWithoutAWordDocumentGetsAReplySayingWhyAndLeavesNoSubmission() throws Exception {
+        String sender = "nodoc." + UUID.randomUUID().toString().substring(0, 6) + "@ngo.example";
+        mailboxes.send(mailTo(sender, "No Doc", "Only a PDF", "See attached.", Map.of("only.pdf", TestDocuments.pdf(false))));
+
+        Mailboxes.Received reply = awaitReply(sender);
+        assertThat(reply.subject()).startsWith("Not received");
+        assertThat(reply.header("Auto-Submitted")).isEqualTo("auto-replied");
+        assertThat(reply.text()).contains("Word").contains("Word (.docx ou .doc)").doesNotContain("WITHDRAW");
+        assertThat(submissionsFrom(sender)).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailboxes.intake("Rejected").stream()
+                .anyMatch(m -> "Only a PDF".equals(m.subject())));
+    }
+
+    @Test
+    void autoRepliesAndBouncesAreNeitherTakenNorAnswered() throws Exception {
+        String sender = "ooo." + UUID.randomUUID().toString().substring(0, 6) + "@ngo.example";
+        MimeMessage outOfOffice = mailTo(sender, "Away", "Out of office: contribution", "I am away.",
+                Map.of("c.docx", TestDocuments.docx("x")));
+        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+        mailboxes.send(outOfOffice);
+        String listSender = "list." + UUID.randomUUID().toString().substring(0, 6) + "@lists.example";
+        MimeMessage bulk = mailTo(listSender, "A list", "List digest", "Digest.", Map.of("d.docx", TestDocuments.docx("y")));
+        bulk.setHeader("Precedence", "list");
+        bulk.setHeader("List-Id", "<digest.lists.example>");
+        mailboxes.send(bulk);
+
+        // The list mail is taken (a person may have sent it through a list) but not answered; the auto-reply is neither.
+        await().atMost(Duration.ofSeconds(30)).until(() -> submissionsFrom(listSender) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailboxes.intake("Rejected").stream()
+                .anyMatch(m -> "Out of office: contribution".equals(m.subject())));
+        assertThat(submissionsFrom(sender)).isZero();
+        assertThat(mailboxes.inbox(sender)).isEmpty();
+        assertThat(mailboxes.inbox(listSender)).isEmpty();
+    }
+
+    @Test
+    void aMailTakenWhenMailIntakeIsKilledBeforeMarkingItIsSubmittedOnceAfterTheRestart() throws Exception {
+        // The halt must hit this test's mail, not one left by another test.
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailboxes.intake("INBOX").isEmpty());
+        intake.close();
+        // Halts (as kill -9 would) right after the submission committed, before the reply and the move.
+        intake = startIntake(Map.of("MAIL_INTAKE_TESTING_HALT_AFTER_SUBMIT", "true"));
+        String sender = "crash." + UUID.randomUUID().toString().substring(0, 6) + "@odh.example";
+        mailboxes.send(mailTo(sender, "Crash Test", "Taken once", "Exactly once.", Map.of("once.docx", TestDocuments.docx("once"))));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !intake.isAlive());
+        assertThat(submissionsFrom(sender)).isEqualTo(1);
+        assertThat(mailboxes.intake("INBOX").stream().anyMatch(m -> "Taken once".equals(m.subject()))).isTrue();
+        assertThat(mailboxes.inbox(sender)).isEmpty();
+
+        intake = startIntake(Map.of());
+        Mailboxes.Received reply = awaitReply(sender);
+        assertThat(reply.subject()).startsWith("Received");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailboxes.intake("INBOX").stream().noneMatch(m -> "Taken once".equals(m.subject())));
+        assertThat(submissionsFrom(sender)).isEqualTo(1);
+        assertThat(mailboxes.intake("Processed").stream().filter(m -> "Taken once".equals(m.subject()))).hasSize(1);
+        assertThat(mailboxes.inbox(sender)).hasSize(1);
+    }
+
+    private static ServiceProcess startIntake(Map<String, String> extra) {
+        StackInfo info = StackInfo.load();
+        Map<String, String> env = new HashMap<>(mail.mailIntakeEnvironment());
+        env.put("MAIL_INTAKE_SUBMISSION_URL", platform.submission.baseUrl());
+        env.put("MAIL_INTAKE_IMAP_POLL_INTERVAL", "2s");
+        env.putAll(extra);
+        Path repo = StackInfo.findRepoRoot();
+        // A log per start: the one of the halted process is the evidence of the crash.
+        return ServiceProcess.start(info, repo, "mail-intake", null, Platform.freePort(), env,
+                repo.resolve("system-tests/target/service-logs/mail-intake-" + (++starts)));
+    }
+
+    private static MimeMessage mailTo(String from, String name, String subject, String text, Map<String, byte[]> files)
+            throws Exception {
+        MimeMessage message = new MimeMessage(mailboxes.session()) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                // Keep the test's own Message-ID: it is the idempotency key under test.
+                if (getHeader("Message-ID") == null) {
+                    super.updateMessageID();
+                }
+            }
+        };
+        message.setFrom(new InternetAddress(from, name, "UTF-8"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(callAddress));
+        message.setSubject(subject, "UTF-8");
+        message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + from.substring(from.indexOf('@') + 1) + ">");
+        MimeMultipart body = new MimeMultipart();
+        MimeBodyPart textPart = new MimeBodyPart();
+        textPart.setText(text, "UTF-8");
+        body.addBodyPart(textPart);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.getValue(), "application/octet-stream")));
+            part.setFileName(file.getKey());
+            body.addBodyPart(part);
+        }
+        message.setContent(body);
+        message.saveChanges();
+        return message;
+    }
+
+    private static Mailboxes.Received awaitReply(String sender) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> mailboxes.inbox(sender), l -> !l.isEmpty()).get(0);
+    }
+
+    private static int submissionsFrom(String sender) throws Exception {
+        try (Connection c = Platform.connect("submission_e2e");
+             PreparedStatement s = c.prepareStatement("select count(*) from submission where contact_email = ?")) {
+            s.setString(1, sender);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    private static String column(String sql, String id) throws Exception {
+        try (Connection c = Platform.connect("submission_e2e"); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private static String caseOf(String review, String submissionId) {
+        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200&sort=-updatedAt")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static String openCall(String submission, String slug, String intakeEmail) {
+        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "referencePrefix", "MAIL-" + slug.substring(5).toUpperCase(), "mandate", "Expert Mechanism",
+                        "title", Map.of("en", "Call by e-mail", "fr", "Appel par courriel"),
+                        "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
+                        "opensAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                        "deadline", LocalDateTime.now(ZoneId.of("Europe/Zurich")).plusDays(10).truncatedTo(ChronoUnit.MINUTES).toString(),
+                        "timeZone", "Europe/Zurich", "latePolicy", "REJECT", "intakeEmail", intakeEmail))
+                .when().post(submission + "/calls").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.user("callmanager")).when().post(submission + "/calls/" + id + "/open").then().statusCode(200);
+        return id;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
