@@ -25,13 +25,14 @@ class DocumentGateTest {
     record Limits(int maxEntries, int maxCompressionRatio, long maxUnpackedBytes) implements InspectionConfig {
     }
 
-    record NoScanner(Optional<String> host, int port, Duration timeout, int chunkSize) implements ScanConfig {
+    record NoScanner(Optional<String> host, int port, Duration timeout, Duration verdictTimeout, int chunkSize)
+            implements ScanConfig {
     }
 
     static final List<DocumentFormat> REDACTION = List.of(DocumentFormat.DOCX, DocumentFormat.DOC, DocumentFormat.PDF, DocumentFormat.ODT);
 
     final DocumentGate gate = new DocumentGate(new DocumentInspector(new Limits(10_000, 100, 1L << 30)),
-            new VirusScanner(new NoScanner(Optional.empty(), 3310, Duration.ofSeconds(1), 1 << 20)));
+            new VirusScanner(new NoScanner(Optional.empty(), 3310, Duration.ofSeconds(1), Duration.ofSeconds(1), 1 << 20)));
 
     @TempDir
     Path dir;

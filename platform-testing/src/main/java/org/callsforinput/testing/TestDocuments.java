@@ -294,6 +294,21 @@ public final class TestDocuments {
         return wordPackage(DOCX_MAIN, "infected", Map.of("word/media/eicar.bin", eicar()));
     }
 
+    /**
+     * A valid .docx of a little over {@code mediaBytes} (a random, incompressible media part), carrying the EICAR test
+     * file as a part after it when {@code infected}: a large document for the streamed paths and the scanner's limits.
+     */
+    public static byte[] largeDocx(int mediaBytes, boolean infected) {
+        byte[] media = new byte[mediaBytes];
+        new java.util.Random(7).nextBytes(media);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("word/media/photo.bin", media);
+        if (infected) {
+            parts.put("word/media/eicar.bin", eicar());
+        }
+        return wordPackage(DOCX_MAIN, "A large contribution", parts);
+    }
+
     /** The start of a Windows executable (MZ and PE headers), for renaming to a document name. */
     public static byte[] windowsExecutable() {
         byte[] exe = new byte[512];

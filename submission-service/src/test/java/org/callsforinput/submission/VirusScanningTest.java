@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -86,6 +86,24 @@ class VirusScanningTest {
                     .then().statusCode(200).body("documents", hasSize(0));
             assertThat(objectsUnder("submissions/" + id + "/")).isEmpty();
         }
+    }
+
+    /**
+     * Above clamd's default scan limits (MaxFileSize 100M), clamd would answer OK without scanning; the stack's clamd
+     * has limits as large as a call's files and AlertExceedsMax, so a 120 MiB infected document is scanned and refused.
+     */
+    @Test
+    void infectedDocumentAboveClamdsDefaultScanLimitIsScannedAndRefused() throws Exception {
+        byte[] infected = TestDocuments.largeDocx(120 << 20, true);
+        Map<String, Object> call = new LinkedHashMap<>(TestCalls.callBody("call-" + UUID.randomUUID().toString().substring(0, 12)));
+        call.put("maxFileBytes", 200L << 20);
+        String id = TestCalls.draft(TestCalls.openCall(call));
+
+        HttpResponse<String> response = streamed(id, infected, false);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).contains("urn:calls-for-input:problem:virus-found", "Eicar-Test-Signature");
+        assertThat(objectsUnder("submissions/" + id + "/")).isEmpty();
     }
 
     @Test
@@ -159,16 +177,9 @@ class VirusScanningTest {
                         equalTo(Stack.get("clamav.host") + ":" + Stack.get("clamav.port")));
     }
 
-    /** A valid .docx of about 5 MiB (a random media part), carrying the EICAR test file as a part when infected. */
+    /** A valid .docx of about 5 MiB, carrying the EICAR test file as a part when infected. */
     private static byte[] largeDocx(boolean infected) {
-        byte[] media = new byte[5 << 20];
-        new Random(7).nextBytes(media);
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put("word/media/photo.bin", media);
-        if (infected) {
-            parts.put("word/media/eicar.bin", TestDocuments.eicar());
-        }
-        return TestDocuments.wordPackage(TestDocuments.DOCX_MAIN, "A large contribution", parts);
+        return TestDocuments.largeDocx(5 << 20, infected);
     }
 
     /** POST .../documents with a Content-Length, or chunked (no length: the storage's multipart upload). */

@@ -16,9 +16,17 @@ public interface ScanConfig {
     @WithDefault("3310")
     int port();
 
-    /** Longest wait for clamd: to connect, to accept the next chunk, and for its verdict once the file is sent. */
+    /** Longest wait for clamd to connect and to accept the next chunk. */
     @WithDefault("10s")
     Duration timeout();
+
+    /**
+     * Longest wait for clamd's verdict once the whole file is sent: clamd scans only then, and a large archive takes
+     * time (about 19 s for 1,000 MiB on two cores). Keep it above clamd's {@code MaxScanTime}, so that clamd's own
+     * limit answers first (a refusal) rather than this wait (a 503).
+     */
+    @WithDefault("150s")
+    Duration verdictTimeout();
 
     /** Bytes sent per INSTREAM chunk; also the scanner's buffer per scan. Must stay below clamd's StreamMaxLength. */
     @WithDefault("1048576")

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -42,6 +43,8 @@ public class VirusScanner {
     private static final int MAX_REPLY_BYTES = 4096;
     private static final String STREAM = "stream: ";
     private static final String FOUND = " FOUND";
+    /** What clamd reports, with {@code AlertExceedsMax yes}, for a file it did not scan whole. */
+    private static final String LIMITS_EXCEEDED = "Heuristics.Limits.Exceeded.";
 
     private final ScanConfig config;
     private final Optional<String> host;
@@ -80,7 +83,8 @@ public class VirusScanner {
     /**
      * Scans {@code file}; does nothing when scanning is not configured.
      *
-     * @throws ApiException 422 {@code virus-found} naming the signature; 503 {@code scanner-unavailable} (with
+     * @throws ApiException 422 {@code virus-found} naming the signature, 422 {@code not-scannable} when clamd could not
+     *         scan the file whole (its limits, with {@code AlertExceedsMax}); 503 {@code scanner-unavailable} (with
      *         {@code Retry-After}) when clamd cannot be reached, times out or cannot scan the file
      */
     public void scan(Path file) {
@@ -207,7 +211,8 @@ public class VirusScanner {
          * Ends the stream and waits for clamd's answer (bounded by the timeout); does nothing when scanning is not
          * configured.
          *
-         * @throws ApiException 422 {@code virus-found} naming the signature; 503 {@code scanner-unavailable} (with
+         * @throws ApiException 422 {@code virus-found} naming the signature, 422 {@code not-scannable} when clamd could not
+     *         scan the file whole (its limits, with {@code AlertExceedsMax}); 503 {@code scanner-unavailable} (with
          *         {@code Retry-After}) when clamd failed, timed out or could not scan the file
          */
         public void verdict() {
@@ -223,6 +228,9 @@ public class VirusScanner {
                     sendChunk();
                 }
                 send(new byte[4], 4); // length 0: end of stream
+                if (failure == null) {
+                    socket.setSoTimeout(millis(config.verdictTimeout()));
+                }
                 reply = failure == null ? readReply(socket.getInputStream()) : earlyReply;
                 if (reply == null) {
                     throw failure;
@@ -239,6 +247,13 @@ public class VirusScanner {
             }
             if (reply.startsWith(STREAM) && reply.endsWith(FOUND) && reply.length() > STREAM.length() + FOUND.length()) {
                 String signature = reply.substring(STREAM.length(), reply.length() - FOUND.length()).strip();
+                if (signature.startsWith(LIMITS_EXCEEDED)) {
+                    // AlertExceedsMax: clamd could not scan the file whole (size, nesting, file count or time).
+                    LOG.infof("clamd could not scan %s completely (%s); the upload is refused", what, signature);
+                    throw new ApiException(422, "not-scannable", "File cannot be scanned completely",
+                            "The virus scanner cannot check this file completely (" + signature.substring(
+                                    LIMITS_EXCEEDED.length()) + " exceeds its limit); it was refused and not kept");
+                }
                 LOG.infof("clamd found %s in %s; the upload is refused", signature, what);
                 throw new ApiException(422, "virus-found", "Virus found",
                         "The virus scanner found " + signature + " in the file; it was refused and not kept");
@@ -269,7 +284,7 @@ public class VirusScanner {
     }
 
     private Socket connect() throws IOException {
-        int timeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeout().toMillis()));
+        int timeout = millis(config.timeout());
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host.orElseThrow(), config.port()), timeout);
@@ -294,6 +309,10 @@ public class VirusScanner {
             throw new IOException("clamd closed the connection without an answer");
         }
         return reply.toString(StandardCharsets.US_ASCII).strip();
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
     }
 
     private static void putLength(byte[] chunk, int n) {

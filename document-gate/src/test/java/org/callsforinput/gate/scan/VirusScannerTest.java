@@ -41,12 +41,19 @@ class VirusScannerTest {
     static final String SIGNATURE = "Eicar-Test-Signature";
     /** clamd's StreamMaxLength here: small, so that the size-limit answer can be tested with a small file. */
     static final int STREAM_MAX_BYTES = 1024 * 1024;
+    /** clamd's MaxFileSize here, below StreamMaxLength: a file between the two is received but not scanned whole. */
+    static final int MAX_FILE_BYTES = 800 * 1024;
 
     static Path home;
     static Process clamd;
     static int port;
 
-    record Config(Optional<String> host, int port, Duration timeout, int chunkSize) implements ScanConfig {
+    record Config(Optional<String> host, int port, Duration timeout, Duration verdictTimeout, int chunkSize)
+            implements ScanConfig {
+
+        Config(Optional<String> host, int port, Duration timeout, int chunkSize) {
+            this(host, port, timeout, timeout, chunkSize);
+        }
     }
 
     @BeforeAll
@@ -73,8 +80,11 @@ class VirusScannerTest {
                 LogTime yes
                 PidFile %s
                 StreamMaxLength %d
+                MaxFileSize %d
+                AlertExceedsMax yes
+                ScanArchive yes
                 """.formatted(port, db, home.resolve("tmp"), home.resolve("clamd.log"), home.resolve("clamd.pid"),
-                STREAM_MAX_BYTES));
+                STREAM_MAX_BYTES, MAX_FILE_BYTES));
         clamd = new ProcessBuilder(binary.get().toString(), "--config-file=" + config)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("clamd.out").toFile())
@@ -148,9 +158,23 @@ class VirusScannerTest {
     }
 
     @Test
+    void infectedFileAboveClamdsScanLimitIsRefusedNotPassedUnscanned(@TempDir Path dir) throws Exception {
+        // clamd's default (AlertExceedsMax no) answers OK for a file above MaxFileSize without scanning it; with
+        // AlertExceedsMax yes it reports Heuristics.Limits.Exceeded.MaxFileSize, which the scanner refuses.
+        Path file = write(dir, "large.docx", TestDocuments.largeDocx(MAX_FILE_BYTES + 64 * 1024, true));
+
+        ApiException e = catchThrowableOfType(() -> scanner(port).scan(file), ApiException.class);
+
+        assertThat(e).isNotNull();
+        assertThat(e.status()).isEqualTo(422);
+        assertThat(e.slug()).isEqualTo("not-scannable");
+        assertThat(e.getMessage()).contains("MaxFileSize");
+    }
+
+    @Test
     void fileIsSentInChunksOfTheConfiguredSize(@TempDir Path dir) throws Exception {
         Path eicar = write(dir, "eicar.com", TestDocuments.eicar());
-        byte[] large = new byte[900 * 1024];
+        byte[] large = new byte[600 * 1024];
         Arrays.fill(large, (byte) 'a');
         Path clean = write(dir, "large.bin", large);
         VirusScanner sevenBytes = new VirusScanner(new Config(Optional.of("127.0.0.1"), port, Duration.ofSeconds(10), 7));
@@ -248,7 +272,7 @@ class VirusScannerTest {
             acceptor.setDaemon(true);
             acceptor.start();
             VirusScanner scanner = new VirusScanner(new Config(Optional.of("127.0.0.1"), silent.getLocalPort(),
-                    Duration.ofMillis(500), 1024 * 1024));
+                    Duration.ofMillis(500), Duration.ofSeconds(2), 1024 * 1024));
 
             for (Path file : List.of(small, large)) {
                 long start = System.nanoTime();

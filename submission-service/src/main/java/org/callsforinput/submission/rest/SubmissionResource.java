@@ -206,6 +206,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "422", description = "Refused by the document checks or the virus scanner; nothing was kept",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "virus-found", ref = "virus-found"),
+                    @ExampleObject(name = "not-scannable", ref = "not-scannable"),
                     @ExampleObject(name = "macro-enabled-document", ref = "macro-enabled-document"),
                     @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
                     @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),
@@ -291,6 +292,7 @@ public class SubmissionResource {
                     @ExampleObject(name = "size-mismatch", ref = "size-mismatch"),
                     @ExampleObject(name = "checksum-mismatch", ref = "checksum-mismatch"),
                     @ExampleObject(name = "virus-found", ref = "virus-found"),
+                    @ExampleObject(name = "not-scannable", ref = "not-scannable"),
                     @ExampleObject(name = "macro-enabled-document", ref = "macro-enabled-document"),
                     @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
                     @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),

@@ -87,6 +87,15 @@ final class Clamd {
                 # files up to 4 GiB. Archives are unpacked (a .docx is a zip), so the EICAR file is found inside one.
                 StreamMaxLength 4095M
                 ScanArchive yes
+                # clamd scans a file only up to these limits (defaults: 100M, 400M, 120 s) and, by default, answers OK
+                # for what lies beyond them. So: limits as large as the largest file a call accepts, and
+                # AlertExceedsMax, so that a file not scanned whole is reported (Heuristics.Limits.Exceeded.*: the
+                # upload is refused as not-scannable) instead of passed. MaxScanTime stays below the scanner's
+                # documents.clamav.verdict-timeout (150 s), so that clamd's limit answers first.
+                MaxFileSize 4095M
+                MaxScanSize 4095M
+                MaxScanTime 120000
+                AlertExceedsMax yes
                 """.formatted(ports.clamav().number(), db, tmp, log);
     }
 
