@@ -35,6 +35,8 @@ import org.callsforinput.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -52,7 +54,9 @@ class FaultInjectionTest {
     private final Path logs = repo.resolve("system-tests/target/service-logs/faults");
     private ServiceProcess service;
     private ServiceProcess review;
+    private ServiceProcess publication;
     private FreezableProxy storage;
+    private HttpServer receiver;
 
     @AfterEach
     void stop() throws IOException {
@@ -61,6 +65,12 @@ class FaultInjectionTest {
         }
         if (review != null) {
             review.close();
+        }
+        if (publication != null) {
+            publication.close();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
         }
         if (storage != null) {
             storage.close();
@@ -188,15 +198,121 @@ class FaultInjectionTest {
                 + " case %d ms after ready (static member %s)%n", flowingMs, "review-service-review_e2e");
     }
 
+    /**
+     * publication-service killed -9 while it holds a contribution's lease (its copy hangs on a frozen storage), right
+     * after the coordinator's approval: a restarted instance takes the contribution over once the 20 s lease has
+     * run out, and publishes it once: one contribution, one document as received, one signed webhook delivery.
+     */
+    @Test
+    void publicationKilledHoldingItsLeaseIsTakenOverWithinSecondsAndPublishedOnce() throws Exception {
+        List<String> deliveries = new CopyOnWriteArrayList<>();
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/un-site", exchange -> {
+            deliveries.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        storage = new FreezableProxy(URI.create(info.s3Endpoint()).getPort());
+        service = start(freePort(), Map.of());
+        review = startReview(freePort());
+        int publicationPort = freePort();
+        // Through the proxy, with reads that wait long enough for the kill to find the copy still hanging.
+        publication = startPublication(publicationPort, Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
+                "STORAGE_READ_TIMEOUT", "60s", "STORAGE_WRITE_TIMEOUT", "60s"));
+        String pub = publication.baseUrl();
+        given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/un-site",
+                        "eventTypes", List.of("publication.published")))
+                .when().post(pub + "/admin/webhooks/subscriptions").then().statusCode(201);
+        String base = service.baseUrl();
+        String call = openCall(base);
+        String slug = given().auth().oauth2(Tokens.user("callmanager")).when().get(base + "/calls/" + call)
+                .then().extract().path("slug");
+        byte[] docx = TestDocuments.docx("taken over after a crash");
+        String submission = submitted(base, call, docx);
+        String caseId = await().atMost(Duration.ofSeconds(60)).until(() -> caseOf(review.baseUrl(), submission), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
+                .when().get(review.baseUrl() + "/cases/" + caseId).then().body("documents[0].textState", equalTo("EXTRACTED")));
+        decide(caseId, "reviewer1", "POST", "claim", null);
+        decide(caseId, "reviewer1", "PUT", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
+        decide(caseId, "reviewer1", "POST", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+
+        storage.freeze();
+        decide(caseId, "coordinator1", "POST", "decision/approval", null);
+        // Claimed: the lease is taken (attempts counted) and the copy hangs on the frozen storage.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> attempts(submission) >= 1);
+        ProcessHandle.of(publication.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        long killedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !publication.isAlive());
+        storage.thaw();
+
+        publication = startPublication(publicationPort, Map.of());
+        long readyAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
+                () -> given().when().get(pub + "/public/calls/" + slug).then().extract().jsonPath().getList("groups"),
+                groups -> groups != null && !groups.isEmpty());
+        long publishedAt = System.nanoTime();
+
+        var json = given().when().get(pub + "/public/calls/" + slug).then().extract().jsonPath();
+        assertThat(json.getList("groups.contributions.flatten()")).hasSize(1);
+        assertThat(json.getList("groups[0].contributions[0].documents")).hasSize(1);
+        assertThat(given().when().get(pub + json.getString("groups[0].contributions[0].documents[0].path"))
+                .then().statusCode(200).extract().asByteArray()).isEqualTo(docx);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deliveries.isEmpty());
+        Thread.sleep(3_000); // a second delivery, were there one, would come within the webhook interval (1 s)
+        assertThat(deliveries).hasSize(1);
+        assertThat(deliveries.get(0)).contains("publication.published");
+        assertThat(attempts(submission)).as("attempts after the takeover").isGreaterThanOrEqualTo(2);
+        long fromKill = TimeUnit.NANOSECONDS.toMillis(publishedAt - killedAt);
+        System.out.printf("FAULT-TIMING publication-takeover: killed -9 holding a 20 s lease; restarted instance ready"
+                + " %d ms after the kill; published %d ms after the kill%n",
+                TimeUnit.NANOSECONDS.toMillis(readyAt - killedAt), fromKill);
+        assertThat(fromKill).as("ms from the kill to the publication").isLessThan(30_000);
+    }
+
+    private ServiceProcess startPublication(int port, Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("STORAGE_BUCKET", "publication-faults",
+                "PUBLICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32"));
+        env.putAll(extra);
+        return ServiceProcess.start(info, repo, "publication-service", "publication_e2e", port, env, logs);
+    }
+
+    private static int attempts(String submission) throws Exception {
+        try (java.sql.Connection c = Platform.connect("publication_e2e");
+                java.sql.PreparedStatement q = c.prepareStatement("select attempts from contribution where submission_id = ?")) {
+            q.setObject(1, UUID.fromString(submission));
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** A reviewer's step on the case, with the case's current ETag. */
+    private void decide(String caseId, String user, String method, String action, Object body) {
+        String url = review.baseUrl() + "/cases/" + caseId;
+        String etag = given().auth().oauth2(Tokens.user(user)).when().get(url).then().statusCode(200).extract().header("ETag");
+        var request = given().auth().oauth2(Tokens.user(user)).header("If-Match", etag);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        request.when().request(method, url + "/" + action).then().statusCode(200);
+    }
+
     private ServiceProcess startReview(int port) {
         return ServiceProcess.start(info, repo, "review-service", "review_e2e", port,
                 Map.of("STORAGE_BUCKET", "review-faults", "REVIEW_DOCUMENTS_INTERVAL", "1s"), logs);
     }
 
     private static String submitted(String base, String call, String text) {
+        return submitted(base, call, TestDocuments.docx(text));
+    }
+
+    private static String submitted(String base, String call, byte[] docx) {
         String draft = draft(base, call);
         given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
-                .body(TestDocuments.docx(text)).queryParam("fileName", "c.docx")
+                .body(docx).queryParam("fileName", "c.docx")
                 .when().post(base + "/submissions/" + draft + "/documents").then().statusCode(201);
         given().auth().oauth2(Tokens.client("partner-odh")).when().post(base + "/submissions/" + draft + "/submit")
                 .then().statusCode(200);
