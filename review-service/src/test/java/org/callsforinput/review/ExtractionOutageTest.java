@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.testing.Stack;
+import org.callsforinput.testing.TcpProxy;
 import org.callsforinput.testing.TestDocuments;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class ExtractionOutageTest {
         Fixtures.get("reviewer1", caseId).then().body("documents[0].integrity", equalTo("PENDING"))
                 .body("documents[0].textState", equalTo("PENDING"));
 
-        try (TcpForwarder storageBack = new TcpForwarder(storagePort(), URI.create(Stack.get("s3.endpoint")).getPort())) {
+        try (TcpProxy storageBack = TcpProxy.on(storagePort(), URI.create(Stack.get("s3.endpoint")).getPort())) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Fixtures.get("reviewer1", caseId).then()
                     .body("documents[0].integrity", equalTo("VERIFIED"))
                     .body("documents[0].textState", equalTo("EXTRACTED")));

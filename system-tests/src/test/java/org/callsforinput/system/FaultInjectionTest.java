@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.callsforinput.stack.ServiceProcess;
 import org.callsforinput.stack.StackInfo;
+import org.callsforinput.testing.TcpProxy;
 import org.callsforinput.testing.TestDocuments;
 import org.callsforinput.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +52,7 @@ class FaultInjectionTest {
     private ServiceProcess service;
     private ServiceProcess review;
     private ServiceProcess publication;
-    private FreezableProxy storage;
+    private TcpProxy storage;
     private HttpServer receiver;
 
     @AfterEach
@@ -79,7 +76,7 @@ class FaultInjectionTest {
 
     @Test
     void killedDuringConcurrentSubmitsEveryKeyReplaysItsFirstAnswerOrRunsOnce() throws Exception {
-        int port = freePort();
+        int port = Platform.freePort();
         service = start(port, Map.of());
         String base = service.baseUrl();
         String call = openCall(base);
@@ -145,8 +142,8 @@ class FaultInjectionTest {
 
     @Test
     void hungStorageAnswers503WithinSecondsAndKeepsNothing() throws Exception {
-        storage = new FreezableProxy(URI.create(info.s3Endpoint()).getPort());
-        service = start(freePort(), Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
+        storage = TcpProxy.to(URI.create(info.s3Endpoint()).getPort());
+        service = start(Platform.freePort(), Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
                 "STORAGE_READ_TIMEOUT", "5s", "STORAGE_WRITE_TIMEOUT", "5s"));
         String base = service.baseUrl();
         String draft = draft(base, openCall(base));
@@ -178,8 +175,8 @@ class FaultInjectionTest {
 
     @Test
     void restartedConsumerTakesEventsAgainWithinSecondsOfReady() throws Exception {
-        service = start(freePort(), Map.of());
-        int reviewPort = freePort();
+        service = start(Platform.freePort(), Map.of());
+        int reviewPort = Platform.freePort();
         review = startReview(reviewPort);
         String base = service.baseUrl();
         String call = openCall(base);
@@ -213,10 +210,10 @@ class FaultInjectionTest {
             exchange.close();
         });
         receiver.start();
-        storage = new FreezableProxy(URI.create(info.s3Endpoint()).getPort());
-        service = start(freePort(), Map.of());
-        review = startReview(freePort());
-        int publicationPort = freePort();
+        storage = TcpProxy.to(URI.create(info.s3Endpoint()).getPort());
+        service = start(Platform.freePort(), Map.of());
+        review = startReview(Platform.freePort());
+        int publicationPort = Platform.freePort();
         // Through the proxy, with reads that wait long enough for the kill to find the copy still hanging.
         publication = startPublication(publicationPort, Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
                 "STORAGE_READ_TIMEOUT", "60s", "STORAGE_WRITE_TIMEOUT", "60s"));
@@ -351,99 +348,4 @@ class FaultInjectionTest {
                 .when().post(base + "/submissions").then().statusCode(201).extract().path("id");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /**
-     * A loopback TCP proxy to the S3 server that the test can freeze: frozen, it still accepts connections and reads
-     * what it is sent, but forwards nothing and answers nothing (a storage that hangs).
-     */
-    static final class FreezableProxy implements AutoCloseable {
-        private final ServerSocket server;
-        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        private volatile boolean frozen;
-
-        FreezableProxy(int targetPort) throws IOException {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            daemon(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        sockets.add(client);
-                        if (frozen) {
-                            daemon(() -> drain(client));
-                            continue;
-                        }
-                        Socket target = new Socket();
-                        target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
-                        sockets.add(target);
-                        pipe(client.getInputStream(), target.getOutputStream());
-                        pipe(target.getInputStream(), client.getOutputStream());
-                    } catch (IOException e) {
-                        // closed
-                    }
-                }
-            });
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        /** From now on nothing is forwarded either way, on new and open connections alike. */
-        void freeze() {
-            frozen = true;
-        }
-
-        void thaw() {
-            frozen = false;
-        }
-
-        private void pipe(InputStream in, OutputStream out) {
-            daemon(() -> {
-                byte[] buffer = new byte[16 * 1024];
-                try (in; out) {
-                    for (int n; (n = in.read(buffer)) != -1;) {
-                        while (frozen) {
-                            Thread.sleep(50); // held: the peer waits for bytes that do not come
-                        }
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                } catch (IOException e) {
-                    // one side closed
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-
-        private static void drain(Socket client) {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = client.getInputStream()) {
-                while (in.read(buffer) != -1) {
-                    // read and never answer
-                }
-            } catch (IOException e) {
-                // closed
-            }
-        }
-
-        private static void daemon(Runnable task) {
-            Thread thread = new Thread(task, "freezable-proxy");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            for (Socket socket : sockets) {
-                socket.close();
-            }
-        }
-    }
 }

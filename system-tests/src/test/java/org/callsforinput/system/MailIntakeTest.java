@@ -33,6 +33,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.callsforinput.stack.MailStack;
 import org.callsforinput.stack.ServiceProcess;
 import org.callsforinput.stack.StackInfo;
+import org.callsforinput.testing.TcpProxy;
 import org.callsforinput.testing.TestDocuments;
 import org.callsforinput.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -192,16 +193,81 @@ class MailIntakeTest {
         assertThat(mailboxes.inbox(sender)).hasSize(1);
     }
 
+    /** SMTP away when the reply is due: the submission stays (one), the mail waits in INBOX, the reply comes later. */
+    @Test
+    void aReplyThatSmtpRefusesIsSentOnceSmtpIsBackAndTheSubmissionStaysOne() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailboxes.intake("INBOX").isEmpty());
+        intake.close();
+        int smtpAway = TcpProxy.freePort();
+        intake = startIntake(Map.of("QUARKUS_MAILER_PORT", Integer.toString(smtpAway)));
+        String sender = "smtp." + UUID.randomUUID().toString().substring(0, 6) + "@odh.example";
+        mailboxes.send(mailTo(sender, "Smtp Away", "Reply later", "SMTP is away.", Map.of("later.docx", TestDocuments.docx("later"))));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> submissionsFrom(sender) == 1);
+        Thread.sleep(8_000); // a few reply rounds, all refused
+        assertThat(mailboxes.inbox(sender)).isEmpty();
+        assertThat(mailboxes.intake("INBOX").stream().anyMatch(m -> "Reply later".equals(m.subject()))).isTrue();
+
+        try (TcpProxy smtpBack = TcpProxy.on(smtpAway, mail.smtpPort())) {
+            Mailboxes.Received reply = awaitReply(sender);
+            assertThat(reply.subject()).startsWith("Received");
+            await().atMost(Duration.ofSeconds(20)).until(() -> mailboxes.intake("Processed").stream()
+                    .anyMatch(m -> "Reply later".equals(m.subject())));
+            assertThat(submissionsFrom(sender)).isEqualTo(1);
+            assertThat(mailboxes.inbox(sender)).hasSize(1);
+        } finally {
+            intake.close();
+            intake = null;
+        }
+    }
+
+    /** The IMAP server away: mail-intake is not ready and says why; once it is back, the waiting mail is taken. */
+    @Test
+    void withTheMailServerAwayIntakeIsNotReadyAndTakesTheMailOnceTheServerIsBack() throws Exception {
+        intake.close();
+        int imapAway = TcpProxy.freePort();
+        Map<String, String> env = new HashMap<>(intakeEnvironment());
+        env.put("MAIL_INTAKE_IMAP_PORT", Integer.toString(imapAway));
+        env.put("MAIL_INTAKE_IMAP_RECONNECT_DELAY", "1s");
+        Path repo = StackInfo.findRepoRoot();
+        intake = ServiceProcess.launch(StackInfo.load(), repo, "mail-intake", null, Platform.freePort(), env,
+                repo.resolve("system-tests/target/service-logs/mail-intake-" + (++starts)));
+        String ready = intake.baseUrl() + "/q/health/ready";
+        await().atMost(ServiceProcess.READY_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> given().when().get(ready).statusCode() == 503);
+        given().when().get(ready).then().statusCode(503)
+                .body("checks.find { it.name == 'mailbox' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'mailbox' }.data.error", org.hamcrest.Matchers.not(""));
+        String sender = "away." + UUID.randomUUID().toString().substring(0, 6) + "@odh.example";
+        mailboxes.send(mailTo(sender, "Imap Away", "Taken later", "The server was away.", Map.of("away.docx", TestDocuments.docx("away"))));
+        Thread.sleep(3_000);
+        assertThat(submissionsFrom(sender)).isZero();
+
+        try (TcpProxy imapBack = TcpProxy.on(imapAway, mail.imapPort())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get(ready).statusCode() == 200);
+            Mailboxes.Received reply = awaitReply(sender);
+            assertThat(reply.subject()).startsWith("Received");
+            assertThat(submissionsFrom(sender)).isEqualTo(1);
+        } finally {
+            intake.close();
+            intake = null;
+        }
+    }
+
     private static ServiceProcess startIntake(Map<String, String> extra) {
-        StackInfo info = StackInfo.load();
-        Map<String, String> env = new HashMap<>(mail.mailIntakeEnvironment());
-        env.put("MAIL_INTAKE_SUBMISSION_URL", platform.submission.baseUrl());
-        env.put("MAIL_INTAKE_IMAP_POLL_INTERVAL", "2s");
+        Map<String, String> env = new HashMap<>(intakeEnvironment());
         env.putAll(extra);
         Path repo = StackInfo.findRepoRoot();
         // A log per start: the one of the halted process is the evidence of the crash.
-        return ServiceProcess.start(info, repo, "mail-intake", null, Platform.freePort(), env,
+        return ServiceProcess.start(StackInfo.load(), repo, "mail-intake", null, Platform.freePort(), env,
                 repo.resolve("system-tests/target/service-logs/mail-intake-" + (++starts)));
+    }
+
+    private static Map<String, String> intakeEnvironment() {
+        Map<String, String> env = new HashMap<>(mail.mailIntakeEnvironment());
+        env.put("MAIL_INTAKE_SUBMISSION_URL", platform.submission.baseUrl());
+        env.put("MAIL_INTAKE_IMAP_POLL_INTERVAL", "2s");
+        return env;
     }
 
     private static MimeMessage mailTo(String from, String name, String subject, String text, Map<String, byte[]> files)

@@ -1,7 +1,5 @@
 package org.callsforinput.system;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 
 import org.callsforinput.stack.ServiceProcess;
 import org.callsforinput.stack.StackInfo;
+import org.callsforinput.testing.TcpProxy;
 
 /** The three service jars running as processes against the real test stack, each with its own database and bucket. */
 final class Platform implements AutoCloseable {
@@ -63,11 +62,7 @@ final class Platform implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TcpProxy.freePort();
     }
 
     @Override
