@@ -98,11 +98,16 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static synchronized MinioClient minio() {
+    /** The test stack's S3 server, with the fixtures' bucket (which the service makes too, unless its storage is away). */
+    static synchronized MinioClient minio() throws Exception {
         if (minio == null) {
-            minio = MinioClient.builder().endpoint(org.callsforinput.testing.Stack.get("s3.endpoint"))
+            MinioClient client = MinioClient.builder().endpoint(org.callsforinput.testing.Stack.get("s3.endpoint"))
                     .credentials(org.callsforinput.testing.Stack.get("s3.access-key"), org.callsforinput.testing.Stack.get("s3.secret-key"))
                     .build();
+            if (!client.bucketExists(io.minio.BucketExistsArgs.builder().bucket(BUCKET).build())) {
+                client.makeBucket(io.minio.MakeBucketArgs.builder().bucket(BUCKET).build());
+            }
+            minio = client;
         }
         return minio;
     }

@@ -100,7 +100,7 @@ class RedactedCopyGateTest {
         return response;
     }
 
-    private static void assertNothingRecorded(Case c) {
+    private static void assertNothingRecorded(Case c) throws Exception {
         Fixtures.get("coordinator1", c.id()).then().statusCode(200).body("documents[0].redacted", nullValue());
         assertThat(version(c.id())).isEqualTo(c.version());
         Iterable<?> objects = Fixtures.minio().listObjects(ListObjectsArgs.builder().bucket(Fixtures.BUCKET)
