@@ -27,6 +27,7 @@ class DeploymentShapeTest {
     void everyServiceModuleIsDeployed() throws IOException {
         try (var modules = Files.list(REPO)) {
             modules.filter(d -> Files.exists(d.resolve("src/main/resources/application.properties")))
+                    .peek(d -> assertThat(d.resolve("src/main/docker/Dockerfile.jvm")).as("the image of " + d.getFileName()).isRegularFile())
                     .map(d -> d.getFileName().toString())
                     .forEach(module -> assertThat(SERVICES).as("a Deployment for module " + module).contains(module));
         }
