@@ -152,4 +152,21 @@ class DeploymentShapeTest {
         JsonNode publication = Manifests.JSON.readTree(cm.path("data").path("publication-service.json").asText());
         assertThat(publication.toString()).contains("arn:aws:s3:::publication/*", "s3:PutObject");
     }
+
+    /** docs/architecture.md "Network flows" and flows.yaml say the same. */
+    @Test
+    void architectureDocumentListsTheFlows() throws IOException {
+        String doc = Files.readString(REPO.resolve("docs/architecture.md"));
+        String section = doc.substring(doc.indexOf("### Network flows"));
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| ([a-z-]+) \\| ([a-z-]+) \\| ([0-9, ]+)(/UDP)? \\|$").matcher(section);
+        while (row.find()) {
+            for (String port : row.group(3).split(", ")) {
+                documented.add(row.group(1) + " -> " + row.group(2) + ":" + port + (row.group(4) == null ? "" : row.group(4)));
+            }
+        }
+        Set<String> flows = new TreeSet<>();
+        OverlaysTest.CONTRACT.flows().forEach(f -> flows.add(f.toString()));
+        assertThat(documented).isEqualTo(flows);
+    }
 }
