@@ -138,6 +138,15 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void ingressToAMissingServiceOrPortIsReported() {
+        Manifests m = prod();
+        ((ObjectNode) m.get("Ingress", "api").at("/spec/rules/0/http/paths/0/backend/service")).put("name", "submissions");
+        ((ObjectNode) m.get("Ingress", "auth").at("/spec/rules/0/http/paths/0/backend/service/port")).put("number", 8443);
+        assertThat(Checks.ingressBackends(m)).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("Ingress/api: backend submissions"))
+                .anySatisfy(p -> assertThat(p).startsWith("Ingress/auth: backend calls-keycloak-service"));
+    }
+
+    @Test
     void namespaceWithoutRestrictedPodSecurityIsReported() {
         Manifests m = prod();
         ((ObjectNode) m.get("Namespace", "calls-for-input").path("metadata").path("labels"))

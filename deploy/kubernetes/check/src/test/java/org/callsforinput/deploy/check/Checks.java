@@ -29,6 +29,7 @@ final class Checks {
     static List<String> all(Manifests m, Contract c) {
         List<String> problems = new ArrayList<>();
         problems.addAll(servicesSelectPods(m));
+        problems.addAll(ingressBackends(m));
         problems.addAll(references(m, c));
         problems.addAll(images(m));
         problems.addAll(containersHardened(m));
@@ -65,6 +66,36 @@ final class Checks {
                 }
             }
         });
+        return problems;
+    }
+
+    /**
+     * Every Ingress backend is a Service of the manifests, or one an operator makes for an object of them: the Keycloak
+     * Operator's {@code <keycloak>-service} (port 8080), the MinIO Operator's {@code minio} for a tenant (port 80).
+     */
+    static List<String> ingressBackends(Manifests m) {
+        Map<String, Set<Integer>> operatorServices = new HashMap<>();
+        m.kind("Keycloak").forEach(k -> operatorServices.put(name(k) + "-service", Set.of(8080)));
+        m.kind("Tenant").forEach(t -> operatorServices.put("minio", Set.of(80)));
+        List<String> problems = new ArrayList<>();
+        m.kind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(r -> {
+            if (r.path("http").path("paths").isEmpty()) {
+                problems.add(id(i) + ": rule for " + r.path("host").asText() + " has no paths");
+            }
+        }));
+        m.kind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(r -> r.path("http").path("paths").forEach(p -> {
+            JsonNode backend = p.path("backend").path("service");
+            String svc = backend.path("name").asText();
+            JsonNode port = backend.path("port");
+            Optional<? extends JsonNode> own = m.find("Service", svc);
+            boolean portFound = own.map(o -> stream(o.path("spec").path("ports")).anyMatch(sp -> port.has("name")
+                    ? sp.path("name").asText().equals(port.path("name").asText())
+                    : sp.path("port").asInt() == port.path("number").asInt()))
+                    .orElseGet(() -> operatorServices.getOrDefault(svc, Set.of()).contains(port.path("number").asInt()));
+            if (!portFound) {
+                problems.add(id(i) + ": backend " + svc + " " + port + " is no Service port of the manifests or of an operator");
+            }
+        })));
         return problems;
     }
 

@@ -34,6 +34,7 @@ class OverlaysTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceSelectsPodsAndAPortOfThem(String name) {
         assertThat(Checks.servicesSelectPods(overlay(name))).isEmpty();
+        assertThat(Checks.ingressBackends(overlay(name))).isEmpty();
     }
 
     @ParameterizedTest
