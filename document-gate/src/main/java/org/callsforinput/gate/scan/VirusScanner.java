@@ -208,12 +208,12 @@ public class VirusScanner {
         }
 
         /**
-         * Ends the stream and waits for clamd's answer (bounded by the timeout); does nothing when scanning is not
+         * Ends the stream and waits for clamd's answer (bounded by the verdict timeout); does nothing when scanning is not
          * configured.
          *
-         * @throws ApiException 422 {@code virus-found} naming the signature, 422 {@code not-scannable} when clamd could not
-     *         scan the file whole (its limits, with {@code AlertExceedsMax}); 503 {@code scanner-unavailable} (with
-         *         {@code Retry-After}) when clamd failed, timed out or could not scan the file
+         * @throws ApiException 422 {@code virus-found} naming the signature, 422 {@code not-scannable} when clamd
+         *         could not scan the file whole (its limits, with {@code AlertExceedsMax}); 503
+         *         {@code scanner-unavailable} (with {@code Retry-After}) when clamd failed, timed out or could not scan the file
          */
         public void verdict() {
             if (socket == null) {
