@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.callsforinput.gate.GateProblems;
 import org.callsforinput.platform.problem.ApiException;
 import org.jboss.logging.Logger;
 
@@ -240,7 +241,7 @@ public class VirusScanner {
             if (reply.startsWith(STREAM) && reply.endsWith(FOUND) && reply.length() > STREAM.length() + FOUND.length()) {
                 String signature = reply.substring(STREAM.length(), reply.length() - FOUND.length()).strip();
                 LOG.infof("clamd found %s in %s; the upload is refused", signature, what);
-                throw new ApiException(422, "virus-found", "Virus found",
+                throw GateProblems.VIRUS_FOUND.exception(
                         "The virus scanner found " + signature + " in the file; it was refused and not kept");
             }
             // For example "INSTREAM size limit exceeded. ERROR": clamd's StreamMaxLength is below the call's file limit.
@@ -312,7 +313,7 @@ public class VirusScanner {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(503, "scanner-unavailable", "Virus scanner unavailable",
+        return GateProblems.SCANNER_UNAVAILABLE.exception(
                 "The file could not be checked for viruses at the moment; nothing was kept. Try again later.",
                 Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
