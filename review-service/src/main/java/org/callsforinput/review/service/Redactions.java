@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.callsforinput.review.config.DocumentsConfig;
 import org.callsforinput.review.ReviewProblems;
 import org.callsforinput.gate.GateProblems;
 import org.callsforinput.gate.DocumentFormat;
@@ -48,8 +49,8 @@ public class Redactions {
     private final long maxSize;
 
     public Redactions(ObjectStorage storage, CaseWork work, CaseQueries cases, DocumentGate gate,
-            @ConfigProperty(name = "review.redaction.max-size") long maxSize,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize httpLimit) {
+            DocumentsConfig config, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize httpLimit) {
+        long maxSize = config.redaction().maxSize();
         // Below the documented limit, the HTTP layer would cut copies the service accepts, with a bare 413.
         if (httpLimit.asLongValue() < maxSize) {
             throw new IllegalStateException("quarkus.http.limits.max-body-size (" + httpLimit.asLongValue()
