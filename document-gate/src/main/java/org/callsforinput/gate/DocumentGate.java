@@ -29,8 +29,6 @@ import org.callsforinput.platform.problem.ApiException;
 @ApplicationScoped
 public class DocumentGate {
 
-    public static final String UNSUPPORTED_DOCUMENT_TYPE = "unsupported-document-type";
-    public static final String EMPTY_FILE = "empty-file";
 
     /** A file name the gate accepted, and the format it claims. */
     public record Claim(String fileName, DocumentFormat format) {
@@ -63,7 +61,7 @@ public class DocumentGate {
     public Claim claim(String fileName, Collection<DocumentFormat> accepted) {
         String name = FileNames.check(fileName);
         DocumentFormat format = DocumentFormat.ofFileName(name).filter(accepted::contains)
-                .orElseThrow(() -> new ApiException(415, UNSUPPORTED_DOCUMENT_TYPE, "Unsupported document type",
+                .orElseThrow(() -> GateProblems.UNSUPPORTED_DOCUMENT_TYPE.exception(
                         "'" + name + "' is not a " + extensions(accepted) + " file"));
         return new Claim(name, format);
     }
@@ -130,7 +128,7 @@ public class DocumentGate {
                 throw new UncheckedIOException(e); // the channel's own spool file: not the uploader's fault
             }
             if (size == 0) {
-                throw ApiException.badRequest(EMPTY_FILE, "The file is empty");
+                throw GateProblems.EMPTY_FILE.exception("The file is empty");
             }
             Runnable scan = streamed == null ? () -> scanner.scan(file) : streamed::verdict;
             if (size < PARALLEL_FROM || !scanner.enabled()) {

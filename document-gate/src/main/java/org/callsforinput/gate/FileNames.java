@@ -13,7 +13,6 @@ public final class FileNames {
 
     /** Longest accepted name, in characters after normalisation (the limit of common file systems). */
     public static final int MAX_LENGTH = 255;
-    public static final String INVALID_FILE_NAME = "invalid-file-name";
 
     private FileNames() {
     }
@@ -53,6 +52,6 @@ public final class FileNames {
     }
 
     private static ApiException invalid(String detail) {
-        return ApiException.badRequest(INVALID_FILE_NAME, detail);
+        return GateProblems.INVALID_FILE_NAME.exception(detail);
     }
 }

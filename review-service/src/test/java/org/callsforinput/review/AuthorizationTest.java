@@ -30,7 +30,9 @@ class AuthorizationTest {
             new Endpoint("GET", "/cases/" + ID + "/documents/" + ID + "/text"),
             new Endpoint("GET", "/calls/" + CALL + "/statistics"),
             new Endpoint("GET", "/calls/" + CALL + "/export"),
-            new Endpoint("GET", "/reviewers/me/conflicts"));
+            new Endpoint("GET", "/reviewers/me/conflicts"),
+            new Endpoint("GET", "/reviewers/me/conflicts/" + ID),
+            new Endpoint("GET", "/cases/" + ID + "/comments/" + ID));
     private static final List<Endpoint> REVIEWER_WRITES = List.of(
             new Endpoint("POST", "/cases/" + ID + "/claim"),
             new Endpoint("PUT", "/cases/" + ID + "/screening"),

@@ -198,8 +198,18 @@ class ReviewWorkflowTest {
     @Test
     void commentsStayInternalAndAreListed() throws Exception {
         String caseId = new Fixtures.Submission(Fixtures.call("accountability")).send();
-        given().auth().oauth2(Tokens.user("reviewer2")).contentType(ContentType.JSON).body(Map.of("body", "Check annex 1"))
-                .when().post("/cases/" + caseId + "/comments").then().statusCode(201).body("author", equalTo("reviewer2"));
+        String location = given().auth().oauth2(Tokens.user("reviewer2")).contentType(ContentType.JSON)
+                .body(Map.of("body", "Check annex 1"))
+                .when().post("/cases/" + caseId + "/comments").then().statusCode(201).body("author", equalTo("reviewer2"))
+                .extract().header("Location");
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get(java.net.URI.create(location).getPath())
+                .then().statusCode(200).body("body", equalTo("Check annex 1")).body("author", equalTo("reviewer2"));
+        // The comment belongs to its case: under another case's id it is not found.
+        String other = new Fixtures.Submission(Fixtures.call("accountability")).send();
+        given().auth().oauth2(Tokens.user("reviewer1")).when()
+                .get("/cases/" + other + "/comments/" + location.substring(location.lastIndexOf('/') + 1))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:calls-for-input:problem:not-found"));
         given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases/" + caseId + "/comments")
                 .then().statusCode(200).body("body", hasSize(1)).body("[0].body", equalTo("Check annex 1"));
     }

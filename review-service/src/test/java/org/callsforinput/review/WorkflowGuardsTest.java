@@ -122,7 +122,13 @@ class WorkflowGuardsTest {
         }
         String conflictId = declare("reviewer2", "ORGANISATION", " " + byOrganisation.organisationName + " ").statusCode(201)
                 .extract().path("id");
-        declare("reviewer2", "COUNTRY", "nz").statusCode(201).body("value", equalTo("NZ"));
+        String location = declare("reviewer2", "COUNTRY", "nz").statusCode(201).body("value", equalTo("NZ"))
+                .extract().header("Location");
+        given().auth().oauth2(Tokens.user("reviewer2")).when().get(java.net.URI.create(location).getPath())
+                .then().statusCode(200).body("value", equalTo("NZ")).body("kind", equalTo("COUNTRY"));
+        // Another reviewer's conflict is not theirs to see.
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get(java.net.URI.create(location).getPath())
+                .then().statusCode(404).contentType("application/problem+json");
         declare("reviewer2", "COUNTRY", "NZ").statusCode(409);
         declare("reviewer2", "COUNTRY", "New Zealand").statusCode(400);
         declare("reviewer2", "PLANET", "Mars").statusCode(400);

@@ -61,6 +61,11 @@ class OpenApiTest {
     }
 
     @Test
+    void theDocumentKeepsThePlatformsContract() {
+        org.assertj.core.api.Assertions.assertThat(org.callsforinput.testing.OpenApiContract.ofService().breaches()).isEmpty();
+    }
+
+    @Test
     void everySuccessResponseIsDocumentedWithAnExample() {
         List<String> failures = new ArrayList<>();
         int[] bodies = { 0 };

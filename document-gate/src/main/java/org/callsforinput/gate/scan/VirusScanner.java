@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.callsforinput.gate.GateProblems;
 import org.callsforinput.platform.problem.ApiException;
 import org.jboss.logging.Logger;
 
@@ -250,12 +251,12 @@ public class VirusScanner {
                 if (signature.startsWith(LIMITS_EXCEEDED)) {
                     // AlertExceedsMax: clamd could not scan the file whole (size, nesting, file count or time).
                     LOG.infof("clamd could not scan %s completely (%s); the upload is refused", what, signature);
-                    throw new ApiException(422, "not-scannable", "File cannot be scanned completely",
+                    throw GateProblems.NOT_SCANNABLE.exception(
                             "The virus scanner cannot check this file completely (" + signature.substring(
                                     LIMITS_EXCEEDED.length()) + " exceeds its limit); it was refused and not kept");
                 }
                 LOG.infof("clamd found %s in %s; the upload is refused", signature, what);
-                throw new ApiException(422, "virus-found", "Virus found",
+                throw GateProblems.VIRUS_FOUND.exception(
                         "The virus scanner found " + signature + " in the file; it was refused and not kept");
             }
             // For example "INSTREAM size limit exceeded. ERROR": clamd's StreamMaxLength is below the call's file limit.
@@ -331,7 +332,7 @@ public class VirusScanner {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(503, "scanner-unavailable", "Virus scanner unavailable",
+        return GateProblems.SCANNER_UNAVAILABLE.exception(
                 "The file could not be checked for viruses at the moment; nothing was kept. Try again later.",
                 Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }

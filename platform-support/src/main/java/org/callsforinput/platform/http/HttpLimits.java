@@ -6,7 +6,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.platform.problem.Problem;
+import org.callsforinput.platform.problem.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,10 +36,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpLimits {
 
-    public static final String URI_TOO_LONG = "uri-too-long";
-    public static final String HEADERS_TOO_LARGE = "headers-too-large";
-    public static final String REQUEST_TOO_LARGE = "request-too-large";
-
     private final HttpLimitsConfig limits;
     private final Optional<MemorySize> maxBodySize;
     private final ObjectMapper json;
@@ -56,7 +54,7 @@ public class HttpLimits {
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.uri().length() > limits.maxUriLength()) {
-            refuse(context, 414, URI_TOO_LONG, "URI Too Long",
+            refuse(context, PlatformProblems.URI_TOO_LONG,
                     "The request target has more than " + limits.maxUriLength() + " characters");
             return;
         }
@@ -65,7 +63,7 @@ public class HttpLimits {
             headerBytes += header.getKey().length() + 2 + header.getValue().length();
         }
         if (headerBytes > limits.maxHeaderSize()) {
-            refuse(context, 431, HEADERS_TOO_LARGE, "Request Header Fields Too Large",
+            refuse(context, PlatformProblems.HEADERS_TOO_LARGE,
                     "The request's headers have more than " + limits.maxHeaderSize() + " bytes");
             return;
         }
@@ -79,7 +77,7 @@ public class HttpLimits {
                 declared = -1; // Vert.x refuses a malformed Content-Length before this runs
             }
             if (declared > limit) {
-                refuse(context, 413, REQUEST_TOO_LARGE, "Request Entity Too Large",
+                refuse(context, PlatformProblems.REQUEST_TOO_LARGE,
                         "The request body has " + declared + " bytes; this service takes at most " + limit);
                 return;
             }
@@ -88,15 +86,15 @@ public class HttpLimits {
     }
 
     /** Answers and closes the connection: the rest of the request (its body) is not read. */
-    private void refuse(RoutingContext context, int status, String slug, String title, String detail) {
-        Log.debugf("Refused %s %s: %s", context.request().method(), slug, detail);
+    private void refuse(RoutingContext context, ProblemType type, String detail) {
+        Log.debugf("Refused %s %s: %s", context.request().method(), type.slug(), detail);
         byte[] body;
         try {
-            body = json.writeValueAsBytes(new Problem(Problem.type(slug), title, status, detail, null));
+            body = json.writeValueAsBytes(type.problem(detail));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        context.response().setStatusCode(status)
+        context.response().setStatusCode(type.status())
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
                 .endHandler(ignored -> context.request().connection().close())

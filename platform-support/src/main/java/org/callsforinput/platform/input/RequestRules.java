@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -27,8 +28,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class RequestRules {
 
-    public static final String NUL_CHARACTER = "nul-character";
-    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
 
     /** Whether a resource method reads JSON and nothing else, per method (reflection once). */
     private final Map<Method, Boolean> jsonOnly = new ConcurrentHashMap<>();
@@ -42,7 +41,7 @@ public class RequestRules {
             query = request.getUriInfo().getQueryParameters();
         } catch (IllegalArgumentException e) {
             // A broken percent-escape such as %zz: decoding it here must not turn it into an internal error.
-            throw new ApiException(400, "malformed-request", "Malformed request", "The request target is not valid percent-encoding");
+            throw PlatformProblems.MALFORMED_REQUEST.exception("The request target is not valid percent-encoding");
         }
         if (path.indexOf('\0') >= 0) {
             throw nul("The path");
@@ -67,13 +66,13 @@ public class RequestRules {
         }
         MediaType type = request.getMediaType();
         if (type == null || !isJson(type)) {
-            throw new ApiException(415, UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+            throw PlatformProblems.UNSUPPORTED_MEDIA_TYPE.exception(
                     "This operation takes a JSON body: send it with Content-Type: application/json");
         }
     }
 
     private static ApiException nul(String where) {
-        return new ApiException(400, NUL_CHARACTER, "NUL character",
+        return PlatformProblems.NUL_CHARACTER.exception(
                 where + " contains the NUL character (U+0000, %00), which no text may contain");
     }
 

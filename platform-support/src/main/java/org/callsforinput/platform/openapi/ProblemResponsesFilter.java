@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.callsforinput.platform.http.HttpLimits;
-import org.callsforinput.platform.input.RequestRules;
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.platform.problem.Problem;
+import org.callsforinput.platform.problem.ProblemCatalogue;
+import org.callsforinput.platform.problem.ProblemType;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -22,12 +23,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Documents the error side of every operation: each one answers errors as {@code application/problem+json}
  * (RFC 9457) with a distinct {@code type}; 401 and 403 where the operation needs a token.
  * <p>
- * It also adds, as {@code components/examples} named by their slug, an example of each problem type that
- * {@code ProblemMapper} answers for every service ({@code unauthenticated}, {@code forbidden}, {@code not-found},
- * {@code validation-failed}, {@code malformed-request}, {@code internal-error}, and the input refusals of
- * {@code RequestRules} and {@code HttpLimits}: {@code nul-character}, {@code unsupported-media-type},
- * {@code request-too-large}, {@code uri-too-long}, {@code headers-too-large}, listed on each operation they apply to);
- * a service's own example of the same name wins. Services document their own problem types per operation with {@code @APIResponse} and
+ * It also adds, as {@code components/examples} named by their slug, an example of every problem type of every
+ * catalogue on the class path ({@link ProblemCatalogue#all()}: the platform's, the document gate's, the service's),
+ * built from the catalogue (type, status, title, example detail), and lists the input refusals of
+ * {@code RequestRules} and {@code HttpLimits} ({@code nul-character}, {@code unsupported-media-type},
+ * {@code request-too-large}, {@code uri-too-long}, {@code headers-too-large}) on each operation they apply to.
+ * Services document their own problem types per operation with {@code @APIResponse} and
  * {@code @ExampleObject(ref = "<slug>")}; an {@code application/problem+json} response declared without a schema
  * gets the {@code Problem} schema.
  */
@@ -35,31 +36,6 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String EXAMPLE_REF = "#/components/examples/";
-
-    /** A problem type that ProblemMapper answers in every service, with an example detail. */
-    private record PlatformProblem(String slug, int status, String title, String detail) {
-    }
-
-    private static final List<PlatformProblem> PLATFORM_PROBLEMS = List.of(
-            new PlatformProblem("unauthenticated", 401, "Unauthenticated",
-                    "A valid bearer token from the platform's identity provider is required"),
-            new PlatformProblem("forbidden", 403, "Forbidden", "Your roles do not allow this operation"),
-            new PlatformProblem("not-found", 404, "Not found",
-                    "Call 0bf49d07-74cd-4f84-b57c-b1d8b8f664d6 does not exist or is not yours"),
-            new PlatformProblem("validation-failed", 400, "Invalid request", "The request has 1 invalid field(s)"),
-            new PlatformProblem("malformed-request", 400, "Malformed request",
-                    "The request body is not valid JSON for this operation"),
-            new PlatformProblem(RequestRules.NUL_CHARACTER, 400, "NUL character",
-                    "Query parameter 'q' contains the NUL character (U+0000, %00), which no text may contain"),
-            new PlatformProblem(RequestRules.UNSUPPORTED_MEDIA_TYPE, 415, "Unsupported Media Type",
-                    "This operation takes a JSON body: send it with Content-Type: application/json"),
-            new PlatformProblem(HttpLimits.REQUEST_TOO_LARGE, 413, "Request Entity Too Large",
-                    "The request body has 20971520 bytes; this service takes at most 10485760"),
-            new PlatformProblem(HttpLimits.URI_TOO_LONG, 414, "URI Too Long", "The request target has more than 4096 characters"),
-            new PlatformProblem(HttpLimits.HEADERS_TOO_LARGE, 431, "Request Header Fields Too Large",
-                    "The request's headers have more than 20480 bytes"),
-            new PlatformProblem("internal-error", 500, "Internal error",
-                    "The request failed unexpectedly; incident 7c9e6679-7425-40de-944b-e07fc1f90ae7"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -81,9 +57,9 @@ public class ProblemResponsesFilter implements OASFilter {
                         .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                                 .addProperty("field", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
                                 .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))))));
-        PLATFORM_PROBLEMS.forEach(problem -> {
+        ProblemCatalogue.all().values().forEach(problem -> {
             if (components.getExamples() == null || !components.getExamples().containsKey(problem.slug())) {
-                components.addExample(problem.slug(), OASFactory.createExample().summary(problem.title())
+                components.addExample(problem.slug(), OASFactory.createExample().summary(problem.when())
                         .value(problemValue(problem)));
             }
         });
@@ -105,8 +81,10 @@ public class ProblemResponsesFilter implements OASFilter {
      * unsupported-media-type for a JSON-only body.
      */
     private static void addInputProblems(Components components, PathItem item, Operation operation) {
-        addProblem(components, operation, "414", "The request target is too long", HttpLimits.URI_TOO_LONG);
-        addProblem(components, operation, "431", "The request's headers are too large", HttpLimits.HEADERS_TOO_LARGE);
+        addProblem(components, operation, "414", "The request target is too long",
+                PlatformProblems.URI_TOO_LONG.slug());
+        addProblem(components, operation, "431", "The request's headers are too large",
+                PlatformProblems.HEADERS_TOO_LARGE.slug());
         boolean parameters = (operation.getParameters() != null && !operation.getParameters().isEmpty())
                 || (item.getParameters() != null && !item.getParameters().isEmpty());
         RequestBody body = operation.getRequestBody();
@@ -114,13 +92,16 @@ public class ProblemResponsesFilter implements OASFilter {
             body = components.getRequestBodies().get(body.getRef().substring(body.getRef().lastIndexOf('/') + 1));
         }
         if (parameters || body != null) {
-            addProblem(components, operation, "400", "A parameter or text field contains U+0000", RequestRules.NUL_CHARACTER);
+            addProblem(components, operation, "400", "A parameter or text field contains U+0000",
+                    PlatformProblems.NUL_CHARACTER.slug());
         }
         if (body != null) {
-            addProblem(components, operation, "413", "The body is over the service's size limit", HttpLimits.REQUEST_TOO_LARGE);
+            addProblem(components, operation, "413", "The body is over the service's size limit",
+                    PlatformProblems.REQUEST_TOO_LARGE.slug());
             Map<String, MediaType> types = body.getContent() == null ? null : body.getContent().getMediaTypes();
             if (types != null && !types.isEmpty() && types.keySet().stream().allMatch(t -> t.contains("json"))) {
-                addProblem(components, operation, "415", "The body is not declared as JSON", RequestRules.UNSUPPORTED_MEDIA_TYPE);
+                addProblem(components, operation, "415", "The body is not declared as JSON",
+                        PlatformProblems.UNSUPPORTED_MEDIA_TYPE.slug());
             }
         }
     }
@@ -165,11 +146,13 @@ public class ProblemResponsesFilter implements OASFilter {
         errors.forEach((status, description) -> {
             if (operation.getResponses().getAPIResponse(status) == null) {
                 operation.getResponses().addAPIResponse(status,
-                        problem(description, status.equals("401") ? "unauthenticated" : "forbidden"));
+                        problem(description, (status.equals("401") ? PlatformProblems.UNAUTHENTICATED
+                                : PlatformProblems.FORBIDDEN).slug()));
             }
         });
         if (operation.getResponses().getDefaultValue() == null) {
-            operation.getResponses().setDefaultValue(problem("Any refusal or error, as application/problem+json", "internal-error"));
+            operation.getResponses().setDefaultValue(problem("Any refusal or error, as application/problem+json",
+                    PlatformProblems.INTERNAL_ERROR.slug()));
         }
     }
 
@@ -184,13 +167,13 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
-    private static Map<String, Object> problemValue(PlatformProblem problem) {
+    private static Map<String, Object> problemValue(ProblemType problem) {
         Map<String, Object> value = new LinkedHashMap<>();
-        value.put("type", Problem.type(problem.slug()).toString());
+        value.put("type", problem.type().toString());
         value.put("title", problem.title());
         value.put("status", problem.status());
-        value.put("detail", problem.detail());
-        if (problem.slug().equals("validation-failed")) {
+        value.put("detail", problem.example());
+        if (problem == PlatformProblems.VALIDATION_FAILED) {
             value.put("errors", List.of(Map.of("field", "title", "message", "must not be blank")));
         }
         return value;

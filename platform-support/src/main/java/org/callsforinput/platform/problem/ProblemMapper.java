@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.platform.input.NulCharacterException;
-import org.callsforinput.platform.input.RequestRules;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -39,7 +38,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        Response.ResponseBuilder response = respond(e.status(), e.slug(), e.title(), e.getMessage(), List.of());
+        Response.ResponseBuilder response = e.type().response(e.getMessage());
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -48,8 +47,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response storageUnavailable(StorageUnavailableException e) {
         Log.warnf("%s", e.getMessage());
-        return respond(503, StorageUnavailableException.SLUG, StorageUnavailableException.TITLE,
-                "Document storage is temporarily unavailable; retry later", List.of())
+        return PlatformProblems.STORAGE_UNAVAILABLE.response("Document storage is temporarily unavailable; retry later")
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                 .build();
     }
@@ -61,8 +59,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response objectMissing(ObjectMissingException e) {
         Log.errorf("Stored object missing: %s", e.getMessage());
-        return respond(404, ObjectMissingException.SLUG, ObjectMissingException.TITLE,
-                "The stored document is missing", List.of()).build();
+        return PlatformProblems.DOCUMENT_MISSING.response("The stored document is missing").build();
     }
 
     @ServerExceptionMapper
@@ -71,8 +68,8 @@ public class ProblemMapper {
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return respond(400, "validation-failed", "Invalid request",
-                "The request has " + errors.size() + " invalid field(s)", errors).build();
+        return respond(PlatformProblems.VALIDATION_FAILED, "The request has " + errors.size() + " invalid field(s)", errors)
+                .build();
     }
 
     // Listed one by one: quarkus-rest-jackson has its own mappers for the subtypes, which would win otherwise.
@@ -81,8 +78,8 @@ public class ProblemMapper {
     public Response unreadable(JsonProcessingException e) {
         String detail;
         if (e instanceof NulCharacterException nul) {
-            return respond(400, RequestRules.NUL_CHARACTER, "NUL character", "Field '" + path(nul)
-                    + "' contains the NUL character (U+0000), which no text may contain", List.of()).build();
+            return PlatformProblems.NUL_CHARACTER.response("Field '" + path(nul)
+                    + "' contains the NUL character (U+0000), which no text may contain").build();
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + path(unknown) + "'";
@@ -97,20 +94,20 @@ public class ProblemMapper {
         } else {
             detail = "The request body is not valid JSON for this operation";
         }
-        return respond(400, "malformed-request", "Malformed request", detail, List.of()).build();
+        return PlatformProblems.MALFORMED_REQUEST.response(detail).build();
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e) {
-        return respond(401, "unauthenticated", "Unauthenticated",
-                "A valid bearer token from the platform's identity provider is required", List.of())
+        return PlatformProblems.UNAUTHENTICATED.response(
+                "A valid bearer token from the platform's identity provider is required")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(403, "forbidden", "Forbidden", "Your roles do not allow this operation", List.of()).build();
+        return PlatformProblems.FORBIDDEN.response("Your roles do not allow this operation").build();
     }
 
     @ServerExceptionMapper
@@ -119,15 +116,21 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e);
         }
-        Response.ResponseBuilder response;
-        if (status == 400) {
-            // The framework's own 400s: a body or parameter that cannot be read.
-            response = respond(400, "malformed-request", "Malformed request", "The request could not be read", List.of());
-        } else {
-            Response.Status known = Response.Status.fromStatusCode(status);
-            String title = known == null ? "Request refused" : known.getReasonPhrase();
-            response = respond(status, title.toLowerCase().replace(' ', '-'), title, title, List.of());
-        }
+        // The framework's own refusals: a body or parameter that cannot be read, a route or method that does not exist.
+        Response.ResponseBuilder response = switch (status) {
+            case 400 -> PlatformProblems.MALFORMED_REQUEST.response("The request could not be read");
+            case 404 -> PlatformProblems.NOT_FOUND.response("There is nothing at this path");
+            case 405 -> PlatformProblems.METHOD_NOT_ALLOWED.response(PlatformProblems.METHOD_NOT_ALLOWED.example());
+            case 406 -> PlatformProblems.NOT_ACCEPTABLE.response(PlatformProblems.NOT_ACCEPTABLE.example());
+            case 413 -> PlatformProblems.REQUEST_TOO_LARGE.response("The request body is over this service's limit");
+            case 415 -> PlatformProblems.UNSUPPORTED_MEDIA_TYPE.response("The operation does not take this Content-Type");
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                String title = known == null ? PlatformProblems.REQUEST_REFUSED.title() : known.getReasonPhrase();
+                yield Response.status(status).type(Problem.MEDIA_TYPE)
+                        .entity(new Problem(PlatformProblems.REQUEST_REFUSED.type(), title, status, title, List.of()));
+            }
+        };
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 values.forEach(value -> response.header(name, value));
@@ -140,15 +143,11 @@ public class ProblemMapper {
     public Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s", incident);
-        return respond(500, "internal-error", "Internal error",
-                "The request failed unexpectedly; incident " + incident, List.of()).build();
+        return PlatformProblems.INTERNAL_ERROR.response("The request failed unexpectedly; incident " + incident).build();
     }
 
-    private static Response.ResponseBuilder respond(int status, String slug, String title, String detail,
-            List<Problem.FieldError> errors) {
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type(slug), title, status, detail, errors));
+    private static Response.ResponseBuilder respond(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(type.problem(detail, errors));
     }
 
     /** "create.request.title" becomes "title": the method and parameter names mean nothing to a client. */

@@ -3,12 +3,10 @@ package org.callsforinput.platform.storage;
 /**
  * The storage answered, and the object (or its bucket) is not there. Unchecked: what it means depends on the
  * operation (an upload not made yet, a stored document lost, an event naming a key that does not exist), so the
- * operations that know catch it; one that does not ends in {@code ProblemMapper}'s 404 {@value #SLUG}.
+ * operations that know catch it; one that does not ends in {@code ProblemMapper}'s 404 {@code document-missing}.
  */
 public class ObjectMissingException extends RuntimeException {
 
-    public static final String SLUG = "document-missing";
-    public static final String TITLE = "Not found";
 
     private final String bucket;
     private final String key;

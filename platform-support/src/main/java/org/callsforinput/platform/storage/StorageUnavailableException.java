@@ -5,13 +5,10 @@ import java.time.Duration;
 /**
  * Object storage could not be reached or did not answer in time (or answered with an error that is not about the
  * object). Every caller treats it the same way: retry later. Unchecked, so that a request ends in the one mapper
- * ({@code ProblemMapper}: 503 {@value #SLUG} with Retry-After) and a background loop in its back-off.
+ * ({@code ProblemMapper}: 503 {@code storage-unavailable} with Retry-After) and a background loop in its back-off.
  */
 public class StorageUnavailableException extends RuntimeException {
 
-    /** The problem type's slug, the same in every service. */
-    public static final String SLUG = "storage-unavailable";
-    public static final String TITLE = "Storage unavailable";
     /** What a client is told to wait before retrying, unless the operation knows better. */
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 

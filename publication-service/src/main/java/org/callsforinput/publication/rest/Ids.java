@@ -3,6 +3,8 @@ package org.callsforinput.publication.rest;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.callsforinput.publication.PublicationProblems;
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.platform.problem.ApiException;
 
 /** Public ids are UUIDs and nothing else: a path, a dot or an encoded slash never gets past here. */
@@ -15,16 +17,17 @@ final class Ids {
 
     static UUID parse(String id, String what) {
         if (id == null || !UUID_TEXT.matcher(id).matches()) {
-            throw ApiException.badRequest("malformed-id", "A " + what + " id is a UUID");
+            throw PublicationProblems.MALFORMED_ID.exception("A " + what + " id is a UUID");
         }
         return UUID.fromString(id);
     }
 
     static ApiException notFound(String what, UUID id) {
-        return new ApiException(404, "not-found", "Not found", "There is no published " + what + " " + id);
+        return PlatformProblems.NOT_FOUND.exception("There is no published " + what + " " + id);
     }
 
     static ApiException gone(String what, UUID id) {
-        return new ApiException(410, "retracted", "Gone", "The " + what + " " + id + " was published and has been retracted");
+        return PublicationProblems.RETRACTED.exception(
+                "The " + what + " " + id + " was published and has been retracted");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.callsforinput.publication.PublicationProblems;
 import org.callsforinput.platform.problem.ApiException;
 
 /** The language of a public output: an explicit {@code ?lang=} wins, then Accept-Language, then English. */
@@ -16,7 +17,7 @@ final class Languages {
     static String choose(String lang, HttpHeaders headers) {
         if (lang != null) {
             if (!PublicTexts.SUPPORTED.contains(lang)) {
-                throw ApiException.badRequest("unsupported-language",
+                throw PublicationProblems.UNSUPPORTED_LANGUAGE.exception(
                         "Parameter lang must be one of " + PublicTexts.SUPPORTED);
             }
             return lang;

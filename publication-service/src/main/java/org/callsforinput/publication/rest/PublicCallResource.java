@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.callsforinput.publication.PublicationProblems;
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.publication.entity.PublicCall;
 import org.callsforinput.publication.service.PublicQueries;
@@ -86,9 +88,10 @@ public class PublicCallResource {
 
     static PublicQueries.CallEntry find(PublicQueries queries, String slug) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw ApiException.badRequest("malformed-slug", "A call is named by its slug: lower-case letters, digits and dashes");
+            throw PublicationProblems.MALFORMED_SLUG.exception(
+                    "A call is named by its slug: lower-case letters, digits and dashes");
         }
-        return queries.callForListing(slug).orElseThrow(() -> new ApiException(404, "not-found", "Not found",
+        return queries.callForListing(slug).orElseThrow(() -> PlatformProblems.NOT_FOUND.exception(
                 "There is no public call '" + slug + "'"));
     }
 

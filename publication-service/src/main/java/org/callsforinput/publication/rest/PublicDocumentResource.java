@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.platform.http.ByteRanges;
 import org.callsforinput.platform.http.ContentDisposition;
 import org.callsforinput.platform.problem.ApiException;
@@ -47,8 +48,6 @@ import io.quarkus.logging.Log;
 @Tag(name = "Public")
 public class PublicDocumentResource {
 
-    static final String RANGE_NOT_SATISFIABLE = "range-not-satisfiable";
-
     private final PublicQueries queries;
     private final PublicStorage storage;
     private final PublicationConfig config;
@@ -70,9 +69,8 @@ public class PublicDocumentResource {
             headers = @Header(name = "Content-Range", description = "bytes first-last/size", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "416", description = "No byte of the document is in the requested range",
             headers = @Header(name = "Content-Range", description = "bytes */size", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = RANGE_NOT_SATISFIABLE, value = """
-                    {"type": "urn:calls-for-input:problem:range-not-satisfiable", "title": "Range Not Satisfiable", "status": 416,
-                     "detail": "The document has 48213 bytes: the range bytes=50000- selects none of them"}""")))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "range-not-satisfiable",
+                    ref = "range-not-satisfiable")))
     public Response download(String id, @Context HttpHeaders headers) {
         ContributionDocument document = published(id);
         if (Conditional.notModified(headers, etag(document), null)) {
@@ -82,7 +80,7 @@ public class PublicDocumentResource {
         String rangeHeader = headers.getHeaderString("Range");
         ByteRanges.Answer range = ByteRanges.of(rangeHeader, headers.getHeaderString("If-Range"), etag(document), document.sizeBytes);
         if (range instanceof ByteRanges.Unsatisfiable unsatisfiable) {
-            throw new ApiException(416, RANGE_NOT_SATISFIABLE, "Range Not Satisfiable", "The document has " + document.sizeBytes
+            throw PlatformProblems.RANGE_NOT_SATISFIABLE.exception("The document has " + document.sizeBytes
                     + " bytes: the range " + rangeHeader.strip() + " selects none of them",
                     Map.of("Content-Range", unsatisfiable.contentRange(), "Accept-Ranges", "bytes"));
         }

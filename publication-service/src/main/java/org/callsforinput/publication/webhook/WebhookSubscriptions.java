@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.callsforinput.publication.PublicationProblems;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.publication.webhook.WebhookDelivery.Status;
 
@@ -128,7 +129,7 @@ public class WebhookSubscriptions {
     public Optional<WebhookDelivery> redeliver(UUID id) {
         return WebhookDelivery.<WebhookDelivery>findByIdOptional(id).map(delivery -> {
             if (delivery.status == Status.SENDING) {
-                throw ApiException.conflict("delivery-in-progress",
+                throw PublicationProblems.DELIVERY_IN_PROGRESS.exception(
                         "Delivery " + id + " is being sent right now; its result will be in the log shortly");
             }
             if (delivery.status != Status.PENDING) {
@@ -148,9 +149,9 @@ public class WebhookSubscriptions {
             return target.check(url).toString();
         } catch (WebhookTarget.RefusedException e) {
             if (e.malformed()) {
-                throw ApiException.badRequest("invalid-webhook-url", e.getMessage());
+                throw PublicationProblems.INVALID_WEBHOOK_URL.exception(e.getMessage());
             }
-            throw ApiException.badRequest("webhook-target-refused", e.getMessage());
+            throw PublicationProblems.WEBHOOK_TARGET_REFUSED.exception(e.getMessage());
         }
     }
 

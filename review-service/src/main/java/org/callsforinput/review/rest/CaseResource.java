@@ -2,6 +2,7 @@ package org.callsforinput.review.rest;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.SubmitterCategory;
 import org.callsforinput.platform.http.ByteRanges;
@@ -158,6 +160,17 @@ public class CaseResource {
     @POST
     @Path("{id}/claim")
     @RolesAllowed(Roles.REVIEWER)
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "409", description = "Assigned to another reviewer, a conflict of interest, or the case is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "already-assigned", ref = "already-assigned"),
+                    @ExampleObject(name = "conflict-of-interest", ref = "conflict-of-interest"),
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed") }))
     @Operation(summary = "Claim an unassigned case", description = "Refused when you declared a conflict of interest with it.")
     public Response claim(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
         return view(work.claim(id, Versions.required(ifMatch), actor()));
@@ -167,6 +180,20 @@ public class CaseResource {
     @Path("{id}/assignee")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request") }))
+    @APIResponse(responseCode = "409", description = "A conflict of interest of that reviewer, or the case is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "conflict-of-interest", ref = "conflict-of-interest"),
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed") }))
     @Operation(summary = "Assign a case to a reviewer", description = "Refused when the reviewer declared a conflict of interest with it.")
     public Response assign(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
             @NotNull @Valid AssignmentRequest request) {
@@ -176,6 +203,15 @@ public class CaseResource {
     @DELETE
     @Path("{id}/assignee")
     @RolesAllowed(Roles.COORDINATOR)
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "409", description = "The case is closed or not assigned",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed") }))
     @Operation(summary = "Take a case back from its reviewer")
     public Response unassign(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
         return view(work.unassign(id, Versions.required(ifMatch), actor()));
@@ -184,6 +220,22 @@ public class CaseResource {
     @PUT
     @Path("{id}/metadata")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "400", description = "Invalid metadata",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request"),
+                    @ExampleObject(name = "nothing-to-complete", ref = "nothing-to-complete"),
+                    @ExampleObject(name = "invalid-country", ref = "invalid-country") }))
+    @APIResponse(responseCode = "409", description = "The field already has a value, or the case is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "metadata-already-set", ref = "metadata-already-set"),
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed") }))
     @Operation(summary = "Fill in missing metadata", description = "The submitter category and country of a contribution that "
             + "arrived without them (by e-mail); what the contributor gave is never overwritten. The assignee or a coordinator.")
     public Response completeMetadata(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
@@ -194,6 +246,23 @@ public class CaseResource {
     @PUT
     @Path("{id}/screening")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "400", description = "Invalid screening",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request"),
+                    @ExampleObject(name = "invalid-reason-code", ref = "invalid-reason-code"),
+                    @ExampleObject(name = "unknown-tag", ref = "unknown-tag") }))
+    @APIResponse(responseCode = "409", description = "Not in a status to screen, or the call is not known yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed"),
+                    @ExampleObject(name = "call-unknown", ref = "call-unknown"),
+                    @ExampleObject(name = "conflict-of-interest", ref = "conflict-of-interest") }))
     @Operation(summary = "Record the screening", description = "Within the mandate or not, a reason code, a note, thematic tags "
             + "from the call's areas, and flags for personal or sensitive data. The assignee or a coordinator.")
     public Response screen(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
@@ -205,6 +274,25 @@ public class CaseResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "400", description = "Invalid decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request") }))
+    @APIResponse(responseCode = "409", description = "The decision does not fit the case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "not-screened", ref = "not-screened"),
+                    @ExampleObject(name = "decision-contradicts-screening", ref = "decision-contradicts-screening"),
+                    @ExampleObject(name = "consent-forbids-publication", ref = "consent-forbids-publication"),
+                    @ExampleObject(name = "no-redacted-copy", ref = "no-redacted-copy"),
+                    @ExampleObject(name = "identifying-metadata", ref = "identifying-metadata"),
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed"),
+                    @ExampleObject(name = "conflict-of-interest", ref = "conflict-of-interest") }))
     @Operation(summary = "Decide", description = "PUBLISH and PUBLISH_REDACTED are proposals that a coordinator other than the "
             + "proposer approves; CONSIDER_WITHOUT_PUBLISHING and OUT_OF_MANDATE are final. The assignee or a coordinator.")
     public Response decide(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
@@ -215,6 +303,21 @@ public class CaseResource {
     @POST
     @Path("{id}/decision/approval")
     @RolesAllowed(Roles.COORDINATOR)
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", description = "Not a coordinator, or the proposer themselves",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "forbidden", ref = "forbidden"),
+                    @ExampleObject(name = "own-proposal", ref = "own-proposal") }))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "409", description = "No proposal to approve, or its documents are not verified",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed"),
+                    @ExampleObject(name = "documents-not-verified", ref = "documents-not-verified"),
+                    @ExampleObject(name = "identifying-metadata", ref = "identifying-metadata"),
+                    @ExampleObject(name = "conflict-of-interest", ref = "conflict-of-interest") }))
     @Operation(summary = "Approve a proposed publication", description = "By a coordinator who is not the proposer; review.decided goes out.")
     public Response approve(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
         return view(work.approve(id, Versions.required(ifMatch), actor()));
@@ -224,6 +327,19 @@ public class CaseResource {
     @Path("{id}/decision/rejection")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request") }))
+    @APIResponse(responseCode = "409", description = "No proposal to send back",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed") }))
     @Operation(summary = "Send a proposed publication back to review")
     public Response reject(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
             @NotNull @Valid RejectionRequest request) {
@@ -241,8 +357,29 @@ public class CaseResource {
     @Path("{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an internal comment", description = "Comments never leave review-service.")
+    @APIResponse(responseCode = "201", description = "The comment", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/cases/{id}/comments/{commentId}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request") }))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response addComment(UUID id, @NotNull @Valid CommentRequest request) {
-        return Response.status(Response.Status.CREATED).entity(comment(work.comment(id, actor(), request.body()))).build();
+        CaseComment created = work.comment(id, actor(), request.body());
+        return Response.created(URI.create("/cases/" + id + "/comments/" + created.id)).entity(comment(created)).build();
+    }
+
+    @GET
+    @Path("{id}/comments/{commentId}")
+    @Operation(summary = "One internal comment")
+    @APIResponse(responseCode = "200", description = "The comment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public CommentView comment(UUID id, UUID commentId) {
+        ReviewCase c = found(id);
+        return CaseComment.<CaseComment>findByIdOptional(commentId).filter(comment -> comment.caseId.equals(c.id))
+                .map(CaseResource::comment).orElseThrow(() -> ApiException.notFound("Comment " + commentId));
     }
 
     @GET
@@ -258,9 +395,8 @@ public class CaseResource {
             headers = @Header(name = "Content-Range", description = "bytes first-last/size", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "416", description = "No byte of the document is in the requested range",
             headers = @Header(name = "Content-Range", description = "bytes */size", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "range-not-satisfiable", value = """
-                    {"type": "urn:calls-for-input:problem:range-not-satisfiable", "title": "Range Not Satisfiable", "status": 416,
-                     "detail": "The document has 48213 bytes: the range bytes=50000- selects none of them"}""")))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "range-not-satisfiable",
+                    ref = "range-not-satisfiable")))
     public Response download(UUID id, UUID documentId,
             @RestQuery @DefaultValue("original") @Pattern(regexp = "original|redacted|cleaned", message = "original, redacted or cleaned")
             String variant,
@@ -280,7 +416,7 @@ public class CaseResource {
         // Ranges as on the public downloads (RFC 9110): one range 206, none satisfiable 416, anything else the whole.
         ByteRanges.Answer range = ByteRanges.of(rangeHeader, null, null, size);
         if (range instanceof ByteRanges.Unsatisfiable unsatisfiable) {
-            throw new ApiException(416, "range-not-satisfiable", "Range Not Satisfiable", "The document has " + size
+            throw PlatformProblems.RANGE_NOT_SATISFIABLE.exception("The document has " + size
                     + " bytes: the range " + rangeHeader.strip() + " selects none of them",
                     Map.of("Content-Range", unsatisfiable.contentRange(), "Accept-Ranges", "bytes"));
         }
@@ -289,7 +425,7 @@ public class CaseResource {
             in = range instanceof ByteRanges.Partial part ? storage.open(bucket, key, part.first(), part.length())
                     : storage.open(bucket, key);
         } catch (ObjectMissingException e) {
-            throw new ApiException(404, ObjectMissingException.SLUG, ObjectMissingException.TITLE,
+            throw PlatformProblems.DOCUMENT_MISSING.exception(
                     "The stored object of document " + documentId + " is missing (see its integrity)");
         }
         StreamingOutput body = out -> {
@@ -328,6 +464,43 @@ public class CaseResource {
     @Blocking
     @Operation(summary = "Upload a redacted copy of a document", description = "The body is the file (Word, PDF or ODT, checked by "
             + "its content). The original stays untouched; a new upload replaces the previous copy. The assignee or a coordinator.")
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "400", description = "No usable file name, an empty file, or an interrupted upload",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "invalid-file-name", ref = "invalid-file-name"),
+                    @ExampleObject(name = "empty-file", ref = "empty-file"),
+                    @ExampleObject(name = "upload-interrupted", ref = "upload-interrupted") }))
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "The case is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "case-closed", ref = "case-closed"),
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition") }))
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "413", description = "Over the redacted-copy limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "file-too-large", ref = "file-too-large"),
+                    @ExampleObject(name = "request-too-large", ref = "request-too-large") }))
+    @APIResponse(responseCode = "415", description = "Not a Word, PDF or ODT file, or its content is not what its name says",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "unsupported-document-type", ref = "unsupported-document-type"),
+                    @ExampleObject(name = "content-mismatch", ref = "content-mismatch") }))
+    @APIResponse(responseCode = "422", description = "The gate refused the document",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "macro-enabled-document", ref = "macro-enabled-document"),
+                    @ExampleObject(name = "encrypted-document", ref = "encrypted-document"),
+                    @ExampleObject(name = "zip-bomb", ref = "zip-bomb"),
+                    @ExampleObject(name = "malformed-document", ref = "malformed-document"),
+                    @ExampleObject(name = "xml-declarations", ref = "xml-declarations"),
+                    @ExampleObject(name = "external-reference", ref = "external-reference"),
+                    @ExampleObject(name = "unsafe-hyperlink", ref = "unsafe-hyperlink"),
+                    @ExampleObject(name = "virus-found", ref = "virus-found") }))
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "503", description = "Storage or the virus scanner is away; nothing was kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "storage-unavailable", ref = "storage-unavailable"),
+                    @ExampleObject(name = "scanner-unavailable", ref = "scanner-unavailable") }))
     public Response redact(UUID id, UUID documentId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
             @RestQuery @NotNull @Size(min = 1, max = 255) String fileName, InputStream body) {
@@ -343,13 +516,25 @@ public class CaseResource {
             + "and tracked change attributed to \"Anonymous\"; every other part is copied unchanged. The original stays "
             + "untouched; both SHA-256 are shown on the case, and a publication of the case publishes the cleaned copy. "
             + ".doc, .pdf and .odt documents cannot be cleaned (409): upload a redacted copy instead. The assignee or a coordinator.")
-    @APIResponse(responseCode = "200", description = "The case, the document showing its `cleaned` copy and that copy's facts")
-    @APIResponse(responseCode = "404", description = "No such case or document, or its stored object is missing")
-    @APIResponse(responseCode = "409", description = "The consent names the submitter (consent-names-submitter), the document "
-            + "is not a .docx (document-not-cleanable), its stored object changed since intake, or the case is closed")
-    @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    @APIResponse(responseCode = "503", description = "Object storage cannot be reached")
+    @APIResponse(responseCode = "200", ref = "CaseUpdated")
+    @APIResponse(responseCode = "403", ref = "NotAssignee")
+    @APIResponse(responseCode = "404", description = "No such case or document, or its stored object is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "not-found", ref = "not-found"),
+                    @ExampleObject(name = "document-missing", ref = "document-missing") }))
+    @APIResponse(responseCode = "409", description = "The consent names the submitter, the document is not a .docx, its stored object changed since intake, the cleaning left identifying metadata, or the case is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "consent-names-submitter", ref = "consent-names-submitter"),
+                    @ExampleObject(name = "document-not-cleanable", ref = "document-not-cleanable"),
+                    @ExampleObject(name = "document-integrity", ref = "document-integrity"),
+                    @ExampleObject(name = "cleaning-incomplete", ref = "cleaning-incomplete"),
+                    @ExampleObject(name = "case-closed", ref = "case-closed"),
+                    @ExampleObject(name = "invalid-transition", ref = "invalid-transition") }))
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
+    @APIResponse(responseCode = "503", description = "Object storage cannot be reached; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "storage-unavailable", ref = "storage-unavailable") }))
     public Response clean(UUID id, UUID documentId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
         return view(cleanedCopies.make(id, documentId, Versions.required(ifMatch), actor()));

@@ -1,5 +1,6 @@
 package org.callsforinput.review.rest;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,15 +15,25 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.review.ReviewProblems;
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.problem.Problem;
 import org.callsforinput.platform.security.Roles;
 import org.callsforinput.review.audit.AuditTrail;
 import org.callsforinput.review.entity.ReviewerConflict;
 import org.callsforinput.review.rest.Requests.ConflictRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,17 +83,29 @@ public class ConflictResource {
     @Transactional
     @Operation(summary = "Declare a conflict of interest", description = "An organisation (by name: also matches co-submitters) "
             + "or a country (ISO 3166-1 alpha-2). Declaring the same one twice gives 409.")
+    @APIResponse(responseCode = "201", description = "The conflict", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/reviewers/me/conflicts/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConflictView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid conflict",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "validation-failed", ref = "validation-failed"),
+                    @ExampleObject(name = "malformed-request", ref = "malformed-request"),
+                    @ExampleObject(name = "invalid-country", ref = "invalid-country") }))
+    @APIResponse(responseCode = "409", description = "Declared already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "conflict-already-declared",
+                    ref = "conflict-already-declared")))
     public Response declare(@NotNull @Valid ConflictRequest request) {
         String value = request.value().strip();
         if (request.kind() == ReviewerConflict.Kind.COUNTRY) {
             if (!value.matches("[A-Za-z]{2}")) {
-                throw ApiException.badRequest("invalid-country", "A country conflict names an ISO 3166-1 alpha-2 code");
+                throw PlatformProblems.INVALID_COUNTRY.exception("A country conflict names an ISO 3166-1 alpha-2 code");
             }
             value = value.toUpperCase();
         }
         String normalised = value;
         if (ReviewerConflict.of(me()).stream().anyMatch(c -> c.kind == request.kind() && c.value.equalsIgnoreCase(normalised))) {
-            throw ApiException.conflict("conflict-already-declared", "Already declared: " + request.kind() + " " + value);
+            throw ReviewProblems.CONFLICT_ALREADY_DECLARED.exception(
+                    "Already declared: " + request.kind() + " " + value);
         }
         ReviewerConflict conflict = new ReviewerConflict();
         conflict.id = UUID.randomUUID();
@@ -92,7 +115,19 @@ public class ConflictResource {
         conflict.createdAt = Instant.now();
         conflict.persist();
         audit.record(me(), "conflict.declared", null, null, ConflictView.of(conflict));
-        return Response.status(Response.Status.CREATED).entity(ConflictView.of(conflict)).build();
+        return Response.created(URI.create("/reviewers/me/conflicts/" + conflict.id)).entity(ConflictView.of(conflict)).build();
+    }
+
+    @GET
+    @Path("me/conflicts/{id}")
+    @RolesAllowed({ Roles.REVIEWER, Roles.COORDINATOR })
+    @Operation(summary = "One of my declared conflicts of interest")
+    @APIResponse(responseCode = "200", description = "The conflict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConflictView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ConflictView one(UUID id) {
+        return ConflictView.of(ReviewerConflict.<ReviewerConflict>findByIdOptional(id).filter(c -> c.reviewer.equals(me()))
+                .orElseThrow(() -> ApiException.notFound("Conflict " + id)));
     }
 
     @DELETE
@@ -100,6 +135,8 @@ public class ConflictResource {
     @RolesAllowed({ Roles.REVIEWER, Roles.COORDINATOR })
     @Transactional
     @Operation(summary = "Withdraw one of my declared conflicts of interest")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response withdraw(UUID id) {
         ReviewerConflict conflict = ReviewerConflict.<ReviewerConflict>findByIdOptional(id).filter(c -> c.reviewer.equals(me()))
                 .orElseThrow(() -> ApiException.notFound("Conflict " + id));

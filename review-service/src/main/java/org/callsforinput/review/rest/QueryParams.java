@@ -3,6 +3,7 @@ package org.callsforinput.review.rest;
 import java.util.Arrays;
 import java.util.UUID;
 
+import org.callsforinput.review.ReviewProblems;
 import org.callsforinput.platform.problem.ApiException;
 
 /**
@@ -21,7 +22,7 @@ final class QueryParams {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid-parameter", "Query parameter '" + name + "' must be one of "
+            throw ReviewProblems.INVALID_PARAMETER.exception("Query parameter '" + name + "' must be one of "
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
         }
     }
@@ -33,7 +34,7 @@ final class QueryParams {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid-parameter", "Query parameter '" + name + "' must be a UUID");
+            throw ReviewProblems.INVALID_PARAMETER.exception("Query parameter '" + name + "' must be a UUID");
         }
     }
 
@@ -44,7 +45,8 @@ final class QueryParams {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ApiException.badRequest("invalid-parameter", "Query parameter '" + name + "' must be true or false");
+            default -> throw ReviewProblems.INVALID_PARAMETER.exception(
+                    "Query parameter '" + name + "' must be true or false");
         };
     }
 }

@@ -3,6 +3,7 @@ package org.callsforinput.review.rest;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.review.ReviewProblems;
 import org.callsforinput.platform.problem.ApiException;
 
 /** A case's version as an HTTP entity tag: updates name the version they saw in If-Match. */
@@ -22,7 +23,7 @@ final class Versions {
     /** The version named by an If-Match header: 428 when there is none, 412 when it names no version of ours. */
     static long required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(428, "version-required", "Precondition required",
+            throw ReviewProblems.VERSION_REQUIRED.exception(
                     "Send the case's ETag (from GET /cases/{id}) in If-Match, so that a concurrent change is not overwritten");
         }
         String value = ifMatch.strip();
@@ -35,7 +36,7 @@ final class Versions {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ApiException(412, "stale-version", "Precondition failed", "If-Match " + ifMatch + " names no version of this case");
+            throw ReviewProblems.STALE_VERSION.exception("If-Match " + ifMatch + " names no version of this case");
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.callsforinput.review.ReviewProblems;
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.SubmitterCategory;
 import org.callsforinput.platform.problem.ApiException;
@@ -153,7 +154,7 @@ public class CaseQueries {
         boolean descending = sort.startsWith("-");
         String column = SORTS.get(descending ? sort.substring(1) : sort);
         if (column == null) {
-            throw ApiException.badRequest("invalid-sort", "Sort by one of " + SORTS.keySet().stream().sorted().toList()
+            throw ReviewProblems.INVALID_SORT.exception("Sort by one of " + SORTS.keySet().stream().sorted().toList()
                     + ", with a leading '-' for descending order");
         }
         String direction = descending ? " desc" : " asc";

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.callsforinput.review.ReviewProblems;
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.Decision;
 import org.callsforinput.contracts.SubmitterCategory;
@@ -59,7 +61,8 @@ public class CaseWork {
         return update(caseId, version, actor, "case.claimed", c -> {
             requireOpen(c);
             if (c.assignee != null) {
-                throw ApiException.conflict("already-assigned", "Case " + c.reference + " is assigned to " + c.assignee);
+                throw ReviewProblems.ALREADY_ASSIGNED.exception(
+                        "Case " + c.reference + " is assigned to " + c.assignee);
             }
             requireNoConflict(c, actor.name());
             c.assignee = actor.name();
@@ -100,7 +103,7 @@ public class CaseWork {
                 throw invalidTransition(c, "screen");
             }
             if (screening.withinMandate() != (screening.reasonCode() == ScreeningReason.WITHIN_MANDATE)) {
-                throw ApiException.badRequest("invalid-reason-code", screening.withinMandate()
+                throw ReviewProblems.INVALID_REASON_CODE.exception(screening.withinMandate()
                         ? "A case within the mandate takes the reason code WITHIN_MANDATE"
                         : "A case outside the mandate takes a reason code other than WITHIN_MANDATE");
             }
@@ -127,13 +130,13 @@ public class CaseWork {
             requireWorker(c, actor);
             requireOpen(c);
             if (category == null && country == null) {
-                throw ApiException.badRequest("nothing-to-complete", "Give a submitterCategory, a country or both");
+                throw ReviewProblems.NOTHING_TO_COMPLETE.exception("Give a submitterCategory, a country or both");
             }
             if (country != null && !COUNTRIES.contains(country)) {
-                throw ApiException.badRequest("invalid-country", "country '" + country + "' is not an ISO 3166-1 code");
+                throw PlatformProblems.INVALID_COUNTRY.exception("country '" + country + "' is not an ISO 3166-1 code");
             }
             if ((category != null && c.submitterCategory != null) || (country != null && c.country != null)) {
-                throw ApiException.conflict("metadata-already-set", "Case " + c.reference
+                throw ReviewProblems.METADATA_ALREADY_SET.exception("Case " + c.reference
                         + " already has this metadata; only missing fields can be filled in");
             }
             if (category != null) {
@@ -157,11 +160,13 @@ public class CaseWork {
                 throw invalidTransition(c, "decide on");
             }
             if (c.inMandate == null) {
-                throw ApiException.conflict("not-screened", "Case " + c.reference + " must be screened before a decision");
+                throw ReviewProblems.NOT_SCREENED.exception(
+                        "Case " + c.reference + " must be screened before a decision");
             }
             boolean needsMandate = decision != Decision.OUT_OF_MANDATE;
             if (needsMandate != c.inMandate) {
-                throw ApiException.conflict("decision-contradicts-screening", "Decision " + decision + " contradicts the screening ("
+                throw ReviewProblems.DECISION_CONTRADICTS_SCREENING.exception(
+                        "Decision " + decision + " contradicts the screening ("
                         + (c.inMandate ? "within" : "outside") + " the mandate)");
             }
             List<CaseDocument> documents = CaseDocument.ofCase(c.id);
@@ -188,13 +193,13 @@ public class CaseWork {
                 throw invalidTransition(c, "approve a decision on");
             }
             if (actor.name().equals(c.proposedBy)) {
-                throw new ApiException(403, "own-proposal", "Forbidden",
+                throw ReviewProblems.OWN_PROPOSAL.exception(
                         "A decision to publish needs the approval of a coordinator other than its proposer");
             }
             List<CaseDocument> documents = CaseDocument.ofCase(c.id);
             requirePublishable(c, c.decision, documents);
             if (documents.stream().anyMatch(d -> d.integrity != CaseDocument.Integrity.VERIFIED)) {
-                throw ApiException.conflict("documents-not-verified",
+                throw ReviewProblems.DOCUMENTS_NOT_VERIFIED.exception(
                         "Every document must have passed its integrity check (SHA-256 taken at intake) before publication");
             }
             c.approvedBy = actor.name();
@@ -296,7 +301,8 @@ public class CaseWork {
     /** A cleaned copy is made only for a case to be published without naming its submitter. */
     static void requireNameless(ReviewCase c) {
         if (c.consent != Consent.PUBLISH_WITHOUT_NAME) {
-            throw ApiException.conflict("consent-names-submitter", "The contributor of case " + c.reference + " chose " + c.consent
+            throw ReviewProblems.CONSENT_NAMES_SUBMITTER.exception(
+                    "The contributor of case " + c.reference + " chose " + c.consent
                     + ": its documents are published as received (or redacted), so no metadata-cleaned copy is made");
         }
     }
@@ -336,7 +342,7 @@ public class CaseWork {
         ReviewCase c = ReviewCase.lock(caseId).filter(ReviewCase::isReceived)
                 .orElseThrow(() -> ApiException.notFound("Case " + caseId));
         if (c.version != version) {
-            throw new ApiException(412, "stale-version", "Precondition failed",
+            throw ReviewProblems.STALE_VERSION.exception(
                     "Case " + c.reference + " is at version " + c.version + ", not " + version + ": reload it and retry");
         }
         return c;
@@ -344,21 +350,21 @@ public class CaseWork {
 
     private static void requireOpen(ReviewCase c) {
         if (c.status == Status.DECIDED || c.status == Status.WITHDRAWN) {
-            throw ApiException.conflict("case-closed", "Case " + c.reference + " is " + c.status);
+            throw ReviewProblems.CASE_CLOSED.exception("Case " + c.reference + " is " + c.status);
         }
     }
 
     /** Reviewers work on the cases assigned to them; coordinators on any. */
     private static void requireWorker(ReviewCase c, Actor actor) {
         if (!actor.coordinator() && !actor.name().equals(c.assignee)) {
-            throw new ApiException(403, "not-assignee", "Forbidden",
+            throw ReviewProblems.NOT_ASSIGNEE.exception(
                     "Only the case's assignee or a coordinator may do this; claim the case first");
         }
     }
 
     private static void requireNoConflict(ReviewCase c, String reviewer) {
         ReviewerConflict.of(reviewer).stream().filter(conflict -> conflict.concerns(c)).findFirst().ifPresent(conflict -> {
-            throw ApiException.conflict("conflict-of-interest", reviewer + " declared a conflict of interest with "
+            throw ReviewProblems.CONFLICT_OF_INTEREST.exception(reviewer + " declared a conflict of interest with "
                     + conflict.kind.name().toLowerCase() + " " + conflict.value);
         });
     }
@@ -367,12 +373,13 @@ public class CaseWork {
         if (tags.isEmpty()) {
             return;
         }
-        ReviewCall call = ReviewCall.<ReviewCall>findByIdOptional(c.callId).orElseThrow(() -> ApiException.conflict(
-                "call-unknown", "The call of case " + c.reference + " is not known here yet: tags cannot be checked"));
+        ReviewCall call = ReviewCall.<ReviewCall>findByIdOptional(c.callId).orElseThrow(() -> ReviewProblems.CALL_UNKNOWN.exception(
+                "The call of case " + c.reference + " is not known here yet: tags cannot be checked"));
         Set<String> unknown = new HashSet<>(tags);
         unknown.removeAll(call.themes);
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("unknown-tag", "Not thematic areas of call " + call.slug + ": " + unknown.stream().sorted().toList());
+            throw ReviewProblems.UNKNOWN_TAG.exception(
+                    "Not thematic areas of call " + call.slug + ": " + unknown.stream().sorted().toList());
         }
     }
 
@@ -381,11 +388,12 @@ public class CaseWork {
             return;
         }
         if (c.consent == Consent.DO_NOT_PUBLISH) {
-            throw ApiException.conflict("consent-forbids-publication",
+            throw ReviewProblems.CONSENT_FORBIDS_PUBLICATION.exception(
                     "The contributor did not consent to publication: decide CONSIDER_WITHOUT_PUBLISHING or OUT_OF_MANDATE");
         }
         if (decision == Decision.PUBLISH_REDACTED && documents.stream().noneMatch(CaseDocument::isRedacted)) {
-            throw ApiException.conflict("no-redacted-copy", "Upload a redacted copy of a document before deciding PUBLISH_REDACTED");
+            throw ReviewProblems.NO_REDACTED_COPY.exception(
+                    "Upload a redacted copy of a document before deciding PUBLISH_REDACTED");
         }
         if (c.consent == Consent.PUBLISH_WITHOUT_NAME) {
             List<String> named = documents.stream().filter(d -> switch (DecisionEvents.variant(c, decision, d)) {
@@ -394,7 +402,8 @@ public class CaseWork {
                 default -> true;
             }).map(d -> d.fileName).toList();
             if (!named.isEmpty()) {
-                throw ApiException.conflict("identifying-metadata", "Case " + c.reference + " is to be published without naming its "
+                throw ReviewProblems.IDENTIFYING_METADATA.exception(
+                        "Case " + c.reference + " is to be published without naming its "
                         + "submitter, but these documents would be published with their embedded metadata (author, company, "
                         + "comment and revision authors): " + named + ". Make a metadata-cleaned copy of each "
                         + "(POST /cases/{id}/documents/{documentId}/cleaned-copy, Word .docx documents), or upload a redacted copy "
@@ -405,6 +414,7 @@ public class CaseWork {
     }
 
     private static ApiException invalidTransition(ReviewCase c, String what) {
-        return ApiException.conflict("invalid-transition", "Cannot " + what + " case " + c.reference + " while it is " + c.status);
+        return ReviewProblems.INVALID_TRANSITION.exception(
+                "Cannot " + what + " case " + c.reference + " while it is " + c.status);
     }
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.callsforinput.review.ReviewProblems;
+import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.gate.clean.MetadataCleaner;
 import org.callsforinput.gate.facts.DocumentFacts;
 import org.callsforinput.gate.facts.FactsExtractor;
@@ -55,7 +57,7 @@ public class CleanedCopies {
             ReviewCase known = cases.find(caseId).orElseThrow(() -> ApiException.notFound("Case " + caseId));
             CaseDocument d = cases.document(known, documentId);
             if (known.version != version) {
-                throw new ApiException(412, "stale-version", "Precondition failed", "Case " + known.reference + " is at version "
+                throw ReviewProblems.STALE_VERSION.exception("Case " + known.reference + " is at version "
                         + known.version + ", not " + version + ": reload it and retry");
             }
             CaseWork.requireNameless(known);
@@ -75,11 +77,11 @@ public class CleanedCopies {
                 // Storage being away is a StorageUnavailableException, answered by the platform's mapper.
                 sha = storage.download(source.bucket(), source.key(), original).sha256();
             } catch (ObjectMissingException e) {
-                throw new ApiException(404, "document-missing", "Not found",
+                throw PlatformProblems.DOCUMENT_MISSING.exception(
                         "The stored object of document " + documentId + " is missing (see its integrity)");
             }
             if (!sha.equals(source.sha256())) {
-                throw ApiException.conflict("document-integrity", "The stored object of document " + documentId
+                throw ReviewProblems.DOCUMENT_INTEGRITY.exception("The stored object of document " + documentId
                         + " no longer has the SHA-256 taken at intake (see its integrity)");
             }
             try {
@@ -95,7 +97,7 @@ public class CleanedCopies {
             }
             if (!"docx".equals(after.format()) || !after.metadata().identifying().isEmpty()) {
                 Log.errorf("Cleaned copy of document %s still shows %s", documentId, after.metadata().identifying());
-                throw ApiException.conflict("cleaning-incomplete", "The cleaned copy of document " + documentId
+                throw ReviewProblems.CLEANING_INCOMPLETE.exception("The cleaned copy of document " + documentId
                         + " still shows identifying metadata " + after.metadata().identifying()
                         + ": upload a redacted copy without it instead");
             }
@@ -121,7 +123,8 @@ public class CleanedCopies {
     }
 
     private static ApiException notCleanable(String why) {
-        return ApiException.conflict("document-not-cleanable", "The platform removes metadata from Word (.docx) documents only; "
+        return ReviewProblems.DOCUMENT_NOT_CLEANABLE.exception(
+                "The platform removes metadata from Word (.docx) documents only; "
                 + why + ". For .doc, .pdf and .odt documents, upload a redacted copy without identifying metadata "
                 + "(PUT /cases/{id}/documents/{documentId}/redacted) and decide PUBLISH_REDACTED");
     }

@@ -15,6 +15,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.callsforinput.review.config.DocumentsConfig;
+import org.callsforinput.review.ReviewProblems;
+import org.callsforinput.gate.GateProblems;
 import org.callsforinput.gate.DocumentFormat;
 import org.callsforinput.gate.DocumentGate;
 import org.callsforinput.platform.problem.ApiException;
@@ -46,8 +49,8 @@ public class Redactions {
     private final long maxSize;
 
     public Redactions(ObjectStorage storage, CaseWork work, CaseQueries cases, DocumentGate gate,
-            @ConfigProperty(name = "review.redaction.max-size") long maxSize,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize httpLimit) {
+            DocumentsConfig config, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize httpLimit) {
+        long maxSize = config.redaction().maxSize();
         // Below the documented limit, the HTTP layer would cut copies the service accepts, with a bare 413.
         if (httpLimit.asLongValue() < maxSize) {
             throw new IllegalStateException("quarkus.http.limits.max-body-size (" + httpLimit.asLongValue()
@@ -72,7 +75,7 @@ public class Redactions {
             ReviewCase known = cases.find(caseId).orElseThrow(() -> ApiException.notFound("Case " + caseId));
             cases.document(known, documentId);
             if (known.version != version) {
-                throw new ApiException(412, "stale-version", "Precondition failed", "Case " + known.reference + " is at version "
+                throw ReviewProblems.STALE_VERSION.exception("Case " + known.reference + " is at version "
                         + known.version + ", not " + version + ": reload it and retry");
             }
         });
@@ -101,7 +104,7 @@ public class Redactions {
                 throw e;
             }
         } catch (IOException e) {
-            throw new ApiException(400, "upload-interrupted", "Bad request", "The upload could not be read: " + e.getMessage());
+            throw GateProblems.UPLOAD_INTERRUPTED.exception("The upload could not be read: " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -121,7 +124,7 @@ public class Redactions {
         for (int n; (n = in.read(buffer)) > 0;) {
             total += n;
             if (total > maxSize) {
-                throw new ApiException(413, "file-too-large", "Payload too large", "A redacted copy may have at most " + maxSize + " bytes");
+                throw GateProblems.FILE_TOO_LARGE.exception("A redacted copy may have at most " + maxSize + " bytes");
             }
             out.write(buffer, 0, n);
         }

@@ -15,7 +15,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.callsforinput.review.config.DocumentsConfig;
 
 import com.google.common.base.Optional;
 import com.optimaize.langdetect.LanguageDetector;
@@ -51,8 +51,8 @@ public class TextExtractor {
     private final LanguageDetector detector;
     private final TextObjectFactory textObjects = CommonTextObjectFactories.forDetectingOnLargeText();
 
-    public TextExtractor(@ConfigProperty(name = "review.documents.text-limit") int limit) {
-        this.limit = limit;
+    public TextExtractor(DocumentsConfig config) {
+        this.limit = config.documents().textLimit();
         try {
             detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
                     .withProfiles(new LanguageProfileReader().readAllBuiltIn()).build();

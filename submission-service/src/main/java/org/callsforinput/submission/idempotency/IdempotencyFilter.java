@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.callsforinput.platform.problem.Problem;
+import org.callsforinput.submission.SubmissionProblems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -70,8 +70,8 @@ public class IdempotencyFilter {
         }
         key = key.strip();
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            return Optional.of(problem(400, "invalid-idempotency-key",
-                    "The Idempotency-Key must be 1 to 255 visible ASCII characters"));
+            return Optional.of(SubmissionProblems.INVALID_IDEMPOTENCY_KEY.response(
+                    "The Idempotency-Key must be 1 to 255 visible ASCII characters").build());
         }
         String principal = identity.getPrincipal().getName();
         IdempotencyStore.Claim claim = store.claim(principal, key, fingerprint(request));
@@ -83,8 +83,8 @@ public class IdempotencyFilter {
                 held.hold(claim.token());
                 yield Optional.empty();
             }
-            case MISMATCH -> Optional.of(problem(422, "idempotency-key-reused",
-                    "This Idempotency-Key was already used for a different request"));
+            case MISMATCH -> Optional.of(SubmissionProblems.IDEMPOTENCY_KEY_REUSED.response(
+                    "This Idempotency-Key was already used for a different request").build());
             case IN_PROGRESS -> Optional.of(inProgress());
             case REPLAY -> Optional.of(replayed(claim.response()));
         };
@@ -123,8 +123,8 @@ public class IdempotencyFilter {
     }
 
     private Response inProgress() {
-        return Response.fromResponse(problem(409, "idempotency-key-in-progress",
-                "A request with this Idempotency-Key is still being processed; retry later"))
+        return SubmissionProblems.IDEMPOTENCY_KEY_IN_PROGRESS.response(
+                "A request with this Idempotency-Key is still being processed; retry later")
                 .header(HttpHeaders.RETRY_AFTER, Math.max(1, store.lease().toSeconds())).build();
     }
 
@@ -161,17 +161,6 @@ public class IdempotencyFilter {
             response.header(HttpHeaders.LOCATION, stored.location());
         }
         return response.build();
-    }
-
-    private static Response problem(int status, String slug, String detail) {
-        String title = switch (status) {
-            case 409 -> "Conflict";
-            case 422 -> "Idempotency key reused";
-            case 500 -> "Internal error";
-            default -> "Invalid idempotency key";
-        };
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type(slug), title, status, detail, java.util.List.of())).build();
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {

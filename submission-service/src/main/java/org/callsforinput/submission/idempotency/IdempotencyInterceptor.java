@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.submission.SubmissionProblems;
 import org.callsforinput.platform.problem.ApiException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,7 +73,7 @@ public class IdempotencyInterceptor {
         request.finished();
         if (!completed) {
             // The lease ended without renewal (the database was away) and another request took the key over.
-            throw new ApiException(409, "idempotency-key-in-progress", "Conflict",
+            throw SubmissionProblems.IDEMPOTENCY_KEY_IN_PROGRESS.exception(
                     "A request with this Idempotency-Key is still being processed; retry later");
         }
         return result;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.callsforinput.submission.SubmissionProblems;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.problem.Problem;
 import org.callsforinput.submission.receipt.ReceiptSigner;
@@ -73,7 +74,7 @@ public class ReceiptResource {
     @APIResponse(responseCode = "422", description = "Not a receipt signed by this platform",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid-receipt", ref = "invalid-receipt")))
     public Receipts.SignedReceipt verify(@Valid @NotNull VerifyRequest request) {
-        return receipts.verify(request.jws().strip()).orElseThrow(() -> new ApiException(422, "invalid-receipt",
-                "Invalid receipt", "The receipt is malformed or not signed by this platform"));
+        return receipts.verify(request.jws().strip()).orElseThrow(() -> SubmissionProblems.INVALID_RECEIPT.exception(
+                "The receipt is malformed or not signed by this platform"));
     }
 }

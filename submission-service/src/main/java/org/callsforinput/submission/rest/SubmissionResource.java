@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.submission.SubmissionProblems;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.problem.Problem;
 import org.callsforinput.submission.idempotency.Idempotent;
@@ -367,7 +368,7 @@ public class SubmissionResource {
     private Contributor contributor() {
         String organisation = token.getClaim(Roles.ORGANISATION_CLAIM);
         if (organisation == null || organisation.isBlank()) {
-            throw new ApiException(403, "no-organisation", "No organisation",
+            throw SubmissionProblems.NO_ORGANISATION.exception(
                     "Your token does not name an organisation (claim " + Roles.ORGANISATION_CLAIM + ")");
         }
         String name = token.getClaim(Roles.ORGANISATION_NAME_CLAIM);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.callsforinput.submission.SubmissionProblems;
 import org.callsforinput.contracts.CallSnapshot;
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.EventTypes;
@@ -53,7 +54,8 @@ public class CallService {
     @Transactional
     public CallForInput create(CallRequest request) {
         if (CallForInput.findBySlug(request.slug()).isPresent()) {
-            throw ApiException.conflict("call-slug-taken", "A call with slug '" + request.slug() + "' already exists");
+            throw SubmissionProblems.CALL_SLUG_TAKEN.exception(
+                    "A call with slug '" + request.slug() + "' already exists");
         }
         CallForInput call = new CallForInput();
         call.id = UUID.randomUUID();
@@ -70,7 +72,8 @@ public class CallService {
     public Optional<CallForInput> replace(UUID id, CallRequest request) {
         return CallForInput.<CallForInput>findByIdOptional(id).map(call -> {
             if (!call.slug.equals(request.slug()) && CallForInput.findBySlug(request.slug()).isPresent()) {
-                throw ApiException.conflict("call-slug-taken", "A call with slug '" + request.slug() + "' already exists");
+                throw SubmissionProblems.CALL_SLUG_TAKEN.exception(
+                        "A call with slug '" + request.slug() + "' already exists");
             }
             apply(call, request);
             return announce(call, EventTypes.CALL_UPDATED);
@@ -84,7 +87,7 @@ public class CallService {
                 return call;
             }
             if (call.status == Status.CLOSED && target == Status.DRAFT) {
-                throw ApiException.conflict("invalid-call-transition", "A closed call cannot go back to draft");
+                throw SubmissionProblems.INVALID_CALL_TRANSITION.exception("A closed call cannot go back to draft");
             }
             call.status = target;
             Log.infof("Call %s is now %s", call.slug, target);
@@ -106,30 +109,33 @@ public class CallService {
         try {
             zone = ZoneId.of(request.timeZone());
         } catch (DateTimeException e) {
-            throw ApiException.badRequest("invalid-time-zone", "timeZone '" + request.timeZone() + "' is not an IANA time zone");
+            throw SubmissionProblems.INVALID_TIME_ZONE.exception(
+                    "timeZone '" + request.timeZone() + "' is not an IANA time zone");
         }
         Instant deadline = request.deadline().atZone(zone).toInstant();
         if (!deadline.isAfter(request.opensAt())) {
-            throw ApiException.badRequest("invalid-call-dates", "The deadline must come after opensAt");
+            throw SubmissionProblems.INVALID_CALL_DATES.exception("The deadline must come after opensAt");
         }
         if (request.graceHours() != null && request.graceHours() > 0 && request.latePolicy() != LatePolicy.GRACE_PERIOD) {
-            throw ApiException.badRequest("invalid-late-policy", "graceHours only applies to the GRACE_PERIOD late policy");
+            throw SubmissionProblems.INVALID_LATE_POLICY.exception(
+                    "graceHours only applies to the GRACE_PERIOD late policy");
         }
         if (request.latePolicy() == LatePolicy.GRACE_PERIOD && (request.graceHours() == null || request.graceHours() == 0)) {
-            throw ApiException.badRequest("invalid-late-policy", "The GRACE_PERIOD late policy needs graceHours");
+            throw SubmissionProblems.INVALID_LATE_POLICY.exception("The GRACE_PERIOD late policy needs graceHours");
         }
         if (new HashSet<>(request.themes().stream().map(CallRequest.ThemeRequest::key).toList()).size() != request.themes().size()) {
-            throw ApiException.badRequest("duplicate-theme", "Theme keys must be unique");
+            throw SubmissionProblems.DUPLICATE_THEME.exception("Theme keys must be unique");
         }
         List<DocumentFormat> mainTypes = request.mainTypes() == null ? DEFAULT_MAIN_TYPES : List.copyOf(request.mainTypes());
         if (mainTypes.stream().noneMatch(DocumentFormat::isWord)) {
-            throw ApiException.badRequest("invalid-document-types", "mainTypes must include a Word format (DOCX or DOC)");
+            throw SubmissionProblems.INVALID_DOCUMENT_TYPES.exception(
+                    "mainTypes must include a Word format (DOCX or DOC)");
         }
         long maxFileBytes = request.maxFileBytes() == null ? DEFAULT_MAX_FILE_BYTES : request.maxFileBytes();
         int maxFiles = request.maxFiles() == null ? DEFAULT_MAX_FILES : request.maxFiles();
         long maxSubmissionBytes = request.maxSubmissionBytes() == null ? maxFileBytes * maxFiles : request.maxSubmissionBytes();
         if (maxSubmissionBytes < maxFileBytes) {
-            throw ApiException.badRequest("invalid-size-limits", "maxSubmissionBytes must be at least maxFileBytes");
+            throw SubmissionProblems.INVALID_SIZE_LIMITS.exception("maxSubmissionBytes must be at least maxFileBytes");
         }
         call.slug = request.slug();
         call.referencePrefix = request.referencePrefix() == null ? request.slug().toUpperCase() : request.referencePrefix();
@@ -152,7 +158,8 @@ public class CallService {
         String intakeEmail = request.intakeEmail() == null || request.intakeEmail().isBlank() ? null
                 : request.intakeEmail().strip().toLowerCase(java.util.Locale.ROOT);
         if (intakeEmail != null && CallForInput.count("lower(intakeEmail) = ?1 and id <> ?2", intakeEmail, call.id) > 0) {
-            throw ApiException.conflict("intake-email-taken", "Another call already receives mail at " + intakeEmail);
+            throw SubmissionProblems.INTAKE_EMAIL_TAKEN.exception(
+                    "Another call already receives mail at " + intakeEmail);
         }
         call.intakeEmail = intakeEmail;
     }

@@ -14,6 +14,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.callsforinput.submission.SubmissionProblems;
+import org.callsforinput.platform.problem.PlatformProblems;
+import org.callsforinput.gate.GateProblems;
 import org.callsforinput.contracts.Contact;
 import org.callsforinput.contracts.DocumentRef;
 import org.callsforinput.contracts.EventTypes;
@@ -97,7 +100,7 @@ public class SubmissionService {
         String language = request.language() == null ? call.title.keySet().stream().sorted().findFirst().orElse("en")
                 : request.language();
         if (!LANGUAGES.contains(language)) {
-            throw ApiException.badRequest("invalid-language", "language '" + language + "' is not an ISO 639-1 code");
+            throw SubmissionProblems.INVALID_LANGUAGE.exception("language '" + language + "' is not an ISO 639-1 code");
         }
         Submission submission = new Submission();
         submission.id = UUID.randomUUID();
@@ -131,7 +134,7 @@ public class SubmissionService {
         return Submission.lockOwned(id, who.organisationId()).map(submission -> {
             requireDraft(submission);
             if (!submission.callId.equals(request.callId())) {
-                throw ApiException.badRequest("call-immutable", "A draft cannot move to another call");
+                throw SubmissionProblems.CALL_IMMUTABLE.exception("A draft cannot move to another call");
             }
             apply(submission, acceptingCall(request.callId()), request);
             return submission;
@@ -235,7 +238,7 @@ public class SubmissionService {
                 throw e;
             }
             if (spooled.isEmpty()) {
-                throw ApiException.conflict("upload-not-found", "Nothing was uploaded to the presigned URL yet");
+                throw SubmissionProblems.UPLOAD_NOT_FOUND.exception("Nothing was uploaded to the presigned URL yet");
             }
             return verifyAndRecord(who, id, upload, claim, admission, spooled.get());
         }
@@ -246,11 +249,11 @@ public class SubmissionService {
         DocumentFormat claimed = claim.format();
         try (Spooled stored = spooled) {
             if (stored.size() != upload.declaredSize) {
-                throw new ApiException(422, "size-mismatch", "Size mismatch",
+                throw SubmissionProblems.SIZE_MISMATCH.exception(
                         "The uploaded file has " + stored.size() + " bytes, not the " + upload.declaredSize + " announced");
             }
             if (!stored.sha256().equals(upload.declaredSha256)) {
-                throw new ApiException(422, "checksum-mismatch", "Checksum mismatch",
+                throw SubmissionProblems.CHECKSUM_MISMATCH.exception(
                         "The uploaded file's SHA-256 is not the one announced");
             }
             admission.admit(stored.spool());
@@ -291,7 +294,8 @@ public class SubmissionService {
     public Optional<Receipts.SignedReceipt> submit(Contributor who, UUID id) {
         return Submission.lockOwned(id, who.organisationId()).map(submission -> {
             if (submission.status != Submission.Status.DRAFT) {
-                throw ApiException.conflict("already-submitted", "Submission " + submission.reference + " was already submitted");
+                throw SubmissionProblems.ALREADY_SUBMITTED.exception(
+                        "Submission " + submission.reference + " was already submitted");
             }
             CallForInput call = CallForInput.findById(submission.callId);
             Instant now = Instant.now();
@@ -303,7 +307,7 @@ public class SubmissionService {
             boolean hasWordMain = documents.stream().anyMatch(d -> d.role == Document.Role.MAIN
                     && DocumentFormat.ofFileName(d.fileName).map(DocumentFormat::isWord).orElse(false));
             if (!hasWordMain) {
-                throw new ApiException(422, "incomplete-submission", "Incomplete submission",
+                throw SubmissionProblems.INCOMPLETE_SUBMISSION.exception(
                         "A submission needs a main document in Word format (.docx or .doc)");
             }
             submission.reference = "%s-%04d".formatted(call.referencePrefix, nextSequence(call.id));
@@ -333,7 +337,7 @@ public class SubmissionService {
     public Optional<Submission> withdraw(Contributor who, UUID id) {
         return Submission.lockOwned(id, who.organisationId()).map(submission -> {
             switch (submission.status) {
-                case DRAFT -> throw ApiException.conflict("not-submitted", "A draft is deleted, not withdrawn");
+                case DRAFT -> throw SubmissionProblems.NOT_SUBMITTED.exception("A draft is deleted, not withdrawn");
                 case WITHDRAWN -> {
                     return submission;
                 }
@@ -360,17 +364,18 @@ public class SubmissionService {
         CallForInput call = requireAccepting(submission);
         List<DocumentFormat> accepted = role == Document.Role.MAIN ? call.mainTypes : call.annexTypes;
         if (!accepted.contains(claimed)) {
-            throw new ApiException(415, DocumentGate.UNSUPPORTED_DOCUMENT_TYPE, "Unsupported document type",
+            throw GateProblems.UNSUPPORTED_DOCUMENT_TYPE.exception(
                     "This call accepts " + accepted + " as " + role.name().toLowerCase() + " documents");
         }
         List<Document> documents = Document.ofSubmission(id);
         if (documents.size() >= call.maxFiles) {
-            throw ApiException.conflict("too-many-files", "This call accepts at most " + call.maxFiles + " files per submission");
+            throw SubmissionProblems.TOO_MANY_FILES.exception(
+                    "This call accepts at most " + call.maxFiles + " files per submission");
         }
         long used = documents.stream().mapToLong(d -> d.sizeBytes).sum();
         long limit = Math.min(call.maxFileBytes, call.maxSubmissionBytes - used);
         if (limit <= 0) {
-            throw new ApiException(413, "submission-too-large", "Submission too large",
+            throw SubmissionProblems.SUBMISSION_TOO_LARGE.exception(
                     "The submission already uses its " + call.maxSubmissionBytes + " bytes");
         }
         return limit;
@@ -382,7 +387,7 @@ public class SubmissionService {
                 .orElseThrow(() -> ApiException.notFound("Submission " + id));
         // Re-checked under the lock: two parallel uploads must not both pass the limits.
         if (stored.size() > uploadLimit(submission, role, format)) {
-            throw new ApiException(413, "submission-too-large", "Submission too large",
+            throw SubmissionProblems.SUBMISSION_TOO_LARGE.exception(
                     "With this file the submission would exceed the call's limits");
         }
         Document document = new Document();
@@ -414,7 +419,7 @@ public class SubmissionService {
     private static CallForInput acceptingCall(UUID callId) {
         CallForInput call = CallForInput.<CallForInput>findByIdOptional(callId)
                 .filter(CallForInput::isPublic)
-                .orElseThrow(() -> ApiException.badRequest("unknown-call", "Call " + callId + " does not exist"));
+                .orElseThrow(() -> SubmissionProblems.UNKNOWN_CALL.exception("Call " + callId + " does not exist"));
         Timeliness timeliness = call.timeliness(Instant.now());
         if (!timeliness.accepted()) {
             throw closed(call, timeliness);
@@ -424,8 +429,10 @@ public class SubmissionService {
 
     private static ApiException closed(CallForInput call, Timeliness timeliness) {
         return switch (timeliness) {
-            case NOT_OPEN -> ApiException.conflict("call-not-open", "Call '" + call.slug + "' is not open for submissions");
-            default -> ApiException.conflict("deadline-passed", "The deadline of call '" + call.slug + "' has passed ("
+            case NOT_OPEN -> SubmissionProblems.CALL_NOT_OPEN.exception(
+                    "Call '" + call.slug + "' is not open for submissions");
+            default -> SubmissionProblems.DEADLINE_PASSED.exception(
+                    "The deadline of call '" + call.slug + "' has passed ("
                     + call.deadlineLocal + " " + call.timeZone + ")");
         };
     }
@@ -445,27 +452,30 @@ public class SubmissionService {
 
     private static void requireDraft(Submission submission) {
         if (submission.status != Submission.Status.DRAFT) {
-            throw ApiException.conflict("not-a-draft", "Submission " + submission.reference + " is " + submission.status
+            throw SubmissionProblems.NOT_A_DRAFT.exception(
+                    "Submission " + submission.reference + " is " + submission.status
                     + " and can no longer change");
         }
     }
 
     private static ApiException tooLarge(long limit) {
-        return new ApiException(413, "file-too-large", "File too large",
+        return GateProblems.FILE_TOO_LARGE.exception(
                 "The file exceeds the limit of " + limit + " bytes for this submission");
     }
 
     private static void apply(Submission submission, CallForInput call, SubmissionRequest request) {
         if (!COUNTRIES.contains(request.country())) {
-            throw ApiException.badRequest("invalid-country", "country '" + request.country() + "' is not an ISO 3166-1 code");
+            throw PlatformProblems.INVALID_COUNTRY.exception(
+                    "country '" + request.country() + "' is not an ISO 3166-1 code");
         }
         if (!LANGUAGES.contains(request.language())) {
-            throw ApiException.badRequest("invalid-language", "language '" + request.language() + "' is not an ISO 639-1 code");
+            throw SubmissionProblems.INVALID_LANGUAGE.exception(
+                    "language '" + request.language() + "' is not an ISO 639-1 code");
         }
         List<String> themes = request.themes() == null ? List.of() : List.copyOf(request.themes());
         Set<String> known = Set.copyOf(call.themes.stream().map(t -> t.key()).toList());
         themes.stream().filter(t -> !known.contains(t)).findFirst().ifPresent(t -> {
-            throw ApiException.badRequest("unknown-theme", "Theme '" + t + "' is not one of the call's: " + known);
+            throw SubmissionProblems.UNKNOWN_THEME.exception("Theme '" + t + "' is not one of the call's: " + known);
         });
         List<Hyperlink> links = links(request.links());
         submission.organisationName = request.organisationName().strip();
@@ -493,11 +503,12 @@ public class SubmissionService {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
-                throw ApiException.badRequest("invalid-link", "Link '" + url + "' must be an http(s) URL with a host and no credentials");
+                throw SubmissionProblems.INVALID_LINK.exception(
+                        "Link '" + url + "' must be an http(s) URL with a host and no credentials");
             }
             return uri.toString();
         } catch (URISyntaxException e) {
-            throw ApiException.badRequest("invalid-link", "Link '" + url + "' is not a valid URL");
+            throw SubmissionProblems.INVALID_LINK.exception("Link '" + url + "' is not a valid URL");
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.callsforinput.gate.GateProblems;
 import org.callsforinput.platform.problem.ApiException;
 import org.callsforinput.platform.storage.ObjectMissingException;
 import org.callsforinput.platform.storage.ObjectStorage;
@@ -47,8 +48,7 @@ public class DocumentStore {
         } catch (SizeLimitExceededException e) {
             throw tooLarge(limit);
         } catch (SourceFailedException e) {
-            throw new ApiException(400, "upload-interrupted", "Upload interrupted",
-                    "The upload ended before the file was complete");
+            throw GateProblems.UPLOAD_INTERRUPTED.exception("The upload ended before the file was complete");
         }
     }
 
@@ -87,7 +87,7 @@ public class DocumentStore {
     }
 
     private static ApiException tooLarge(long limit) {
-        return new ApiException(413, "file-too-large", "File too large",
+        return GateProblems.FILE_TOO_LARGE.exception(
                 "The file exceeds the limit of " + limit + " bytes for this submission");
     }
 }
