@@ -230,7 +230,7 @@ public final class Accessibility {
         }
     }
 
-    private static CompletableFuture<String> readAsync(InputStream in) {
+    static CompletableFuture<String> readAsync(InputStream in) {
         return CompletableFuture.supplyAsync(() -> {
             try (in) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -263,11 +263,11 @@ public final class Accessibility {
         return missing;
     }
 
-    private static Path chromium() {
+    static Path chromium() {
         return Path.of(System.getProperty("accessibility.chromium", "/usr/bin/chromium"));
     }
 
-    private static String node() {
+    static String node() {
         return System.getProperty("accessibility.node", "node");
     }
 

@@ -61,6 +61,22 @@ final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * secretariat-console against these services, on the test stack's console port (the realm's redirect URIs name
+     * it), with its own database; {@code reviewUrl} lets a test put a proxy between the console and review-service.
+     */
+    ServiceProcess startConsole(String reviewUrl) {
+        StackInfo info = StackInfo.load();
+        Path repo = StackInfo.findRepoRoot();
+        int port = java.net.URI.create(org.callsforinput.testing.Stack.get("console.url")).getPort();
+        Map<String, String> env = ServiceProcess.consoleEnvironment(submission.baseUrl(), reviewUrl, publication.baseUrl(),
+                org.callsforinput.testing.Stack.get("client.secretariat-console.secret"));
+        ServiceProcess console = ServiceProcess.start(info, repo, "secretariat-console", "console_e2e", port, env,
+                repo.resolve("system-tests/target/service-logs"));
+        all.add(console);
+        return console;
+    }
+
     static int freePort() {
         return TcpProxy.freePort();
     }

@@ -35,6 +35,11 @@ final class Keycloak {
         return "http://" + Probes.HOST + ":" + ports.keycloak().number();
     }
 
+    /** The secretariat console's address in this mode ({@code http://127.0.0.1:8084} for run). */
+    static String consoleUrl(Ports ports) {
+        return "http://" + Probes.HOST + ":" + ports.console().number();
+    }
+
     /** The realm file: PLATFORM_REALM_FILE if set, else deploy/keycloak/calls-realm.json. */
     static Path realmFile(Path repo, Map<String, String> env) {
         String override = env.get("PLATFORM_REALM_FILE");
@@ -78,7 +83,9 @@ final class Keycloak {
                 "PLATFORM_SECRETARIAT_CONSOLE_SECRET", secrets.secretariatConsoleSecret(),
                 "PLATFORM_CONTRIBUTOR_PORTAL_SECRET", secrets.contributorPortalSecret(),
                 "PLATFORM_MAIL_INTAKE_SECRET", secrets.mailIntakeSecret(),
-                "PLATFORM_DEMO_PASSWORD", secrets.demoPassword());
+                "PLATFORM_DEMO_PASSWORD", secrets.demoPassword(),
+                // The console's address in this mode: its client's redirect and post-logout URIs.
+                "PLATFORM_CONSOLE_URL", consoleUrl(ports));
         return stack.track(ManagedProcess.start(COMPONENT, command, env, RESERVED_ENV, home, log));
     }
 

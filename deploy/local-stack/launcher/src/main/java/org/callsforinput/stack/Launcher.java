@@ -25,9 +25,10 @@ public final class Launcher {
     private record Service(String name, String database, Ports.Port port) {
     }
 
-    static final List<String> RUN_DATABASES = List.of("submission", "review", "publication");
+    static final List<String> RUN_DATABASES = List.of("submission", "review", "publication", "console");
     static final List<String> TEST_DATABASES = List.of(
-            "submission_test", "review_test", "publication_test", "submission_e2e", "review_e2e", "publication_e2e");
+            "submission_test", "review_test", "publication_test", "console_test", "submission_e2e", "review_e2e", "publication_e2e",
+            "console_e2e");
     static final List<String> DEMO_USERS = List.of(
             "contributor.odh", "contributor.crln", "reviewer1", "reviewer2", "coordinator1", "coordinator2", "callmanager", "admin");
 
@@ -221,6 +222,8 @@ public final class Launcher {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("state.dir", stateDir.toString());
         extra.putAll(mail.properties());
+        extra.put("console.url", Keycloak.consoleUrl(ports));
+        extra.put("client.secretariat-console.secret", secrets.secretariatConsoleSecret());
         if (mode.startsServices()) {
             serviceList().forEach(s -> extra.put(s.name() + ".url", "http://" + Probes.HOST + ":" + s.port().number()));
         }
@@ -233,6 +236,7 @@ public final class Launcher {
                 Map<String, String> serviceEnv = switch (s.name()) {
                     case "publication-service" -> DemoClients.publicationEnvironment(env);
                     case "mail-intake" -> mailIntakeEnvironment();
+                    case "secretariat-console" -> consoleEnvironment();
                     default -> Map.of();
                 };
                 ServiceProcess process = ServiceProcess.launch(info, repo, s.name(), s.database(), s.port().number(),
@@ -278,7 +282,15 @@ public final class Launcher {
                 new Service("review-service", "review", ports.review()),
                 new Service("publication-service", "publication", ports.publication()),
                 // No database: its state is the mailbox's folders and submission-service's Idempotency-Keys.
-                new Service("mail-intake", null, ports.mailIntake()));
+                new Service("mail-intake", null, ports.mailIntake()),
+                new Service("secretariat-console", "console", ports.console()));
+    }
+
+    /** The console calls the three services as the signed-in user and signs in with its confidential client. */
+    private Map<String, String> consoleEnvironment() {
+        return ServiceProcess.consoleEnvironment("http://" + Probes.HOST + ":" + ports.submission().number(),
+                "http://" + Probes.HOST + ":" + ports.review().number(),
+                "http://" + Probes.HOST + ":" + ports.publication().number(), secrets.secretariatConsoleSecret());
     }
 
     /** mail-intake reads the stack's intake mailbox and submits through submission-service. */
@@ -318,6 +330,10 @@ public final class Launcher {
         for (ServiceProcess s : services) {
             String base = s.baseUrl();
             out.append(String.format("  %-20s %s%n", s.service(), base));
+            if (s.service().equals("secretariat-console")) {
+                out.append(String.format("  %-20s sign in as callmanager, reviewer1, reviewer2, coordinator1, coordinator2 or admin%n", ""));
+                continue;
+            }
             if (s.service().equals("mail-intake")) {
                 // No API of its own: it reads the intake mailbox and submits through submission-service.
                 out.append(String.format("  %-20s health %s/q/health   (reads %s over IMAP)%n", "", base, mail.intakeAddress()));

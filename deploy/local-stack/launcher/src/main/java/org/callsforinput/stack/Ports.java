@@ -22,7 +22,8 @@ record Ports(
         Port submission,
         Port review,
         Port publication,
-        Port mailIntake) {
+        Port mailIntake,
+        Port console) {
 
     record Port(String component, int number, String envVar) {
     }
@@ -46,7 +47,9 @@ record Ports(
                 port(env, "submission-service", "PLATFORM_SUBMISSION_PORT", 8081),
                 port(env, "review-service", "PLATFORM_REVIEW_PORT", 8082),
                 port(env, "publication-service", "PLATFORM_PUBLICATION_PORT", 8083),
-                port(env, "mail-intake", "PLATFORM_MAIL_INTAKE_PORT", 8086));
+                port(env, "mail-intake", "PLATFORM_MAIL_INTAKE_PORT", 8086),
+                // Fixed per mode: the realm's redirect URIs name it (PLATFORM_CONSOLE_URL at import).
+                port(env, "secretariat-console", prefix + "CONSOLE_PORT", mode.isTest() ? 18084 : DemoClients.SECRETARIAT_CONSOLE_PORT));
     }
 
     /** Every port this mode binds itself; the embedded PostgreSQL's and clamd's only when they will be started. */
@@ -61,6 +64,10 @@ record Ports(
         }
         if (mode.startsServices()) {
             ports.addAll(List.of(submission, review, publication, mailIntake));
+        }
+        // Run mode starts the console; in test mode the system tests do, on this port.
+        if (mode.startsServices() || mode.isTest()) {
+            ports.add(console);
         }
         return ports;
     }

@@ -99,6 +99,13 @@ public final class ServiceProcess implements AutoCloseable {
         return env;
     }
 
+    /** What secretariat-console needs besides {@link #environment}: the services' addresses and its client secret. */
+    public static Map<String, String> consoleEnvironment(String submissionUrl, String reviewUrl, String publicUrl,
+            String clientSecret) {
+        return Map.of("CONSOLE_SUBMISSION_URL", submissionUrl, "CONSOLE_REVIEW_URL", reviewUrl,
+                "CONSOLE_PUBLIC_URL", publicUrl, "QUARKUS_OIDC_CREDENTIALS_SECRET", clientSecret);
+    }
+
     /** Waits until {@code GET /q/health/ready} answers 200; fails early if the JVM exits. */
     public void awaitReady(Duration timeout) {
         process.awaitReady(timeout, () -> Probes.httpStatus(baseUrl() + "/q/health/ready") == 200);

@@ -45,14 +45,15 @@ class DemoClientsTest {
     @Test
     void theWebApplicationsAreConfidentialWithPkceAndLoopbackRedirectsAndTheirSecretsArePlaceholders() throws Exception {
         String realm = Files.readString(REALM);
-        for (String[] app : new String[][] { { "secretariat-console", "8084" }, { "contributor-portal", "8085" } }) {
+        for (String[] app : new String[][] { { "secretariat-console", "${PLATFORM_CONSOLE_URL}/*" },
+                { "contributor-portal", "http://127.0.0.1:8085/*" } }) {
             int start = realm.indexOf("\"clientId\": \"" + app[0] + "\"");
             String client = realm.substring(start, realm.indexOf("\"optionalClientScopes\"", start));
             assertTrue(client.contains("\"publicClient\": false"), app[0]);
             assertTrue(client.contains("\"standardFlowEnabled\": true"), app[0]);
             assertTrue(client.contains("\"directAccessGrantsEnabled\": false"), app[0]);
             assertTrue(client.contains("\"pkce.code.challenge.method\": \"S256\""), app[0]);
-            assertTrue(client.contains("\"http://127.0.0.1:" + app[1] + "/*\""), app[0]);
+            assertTrue(client.contains("\"" + app[1] + "\""), app[0]);
             assertTrue(client.contains("\"secret\": \"${PLATFORM_" + app[0].toUpperCase().replace('-', '_') + "_SECRET}\""), app[0]);
         }
     }

@@ -1,0 +1,160 @@
+package org.callsforinput.console.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.callsforinput.console.api.ServiceException;
+import org.callsforinput.console.api.SubmissionApi;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/** Calls for input: the list, one call, and (call managers) create, edit, open and close. */
+@Path("/calls")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.REVIEWER, Roles.COORDINATOR, Roles.CALL_MANAGER, Roles.ADMIN })
+public class CallsPage {
+
+    private final SubmissionApi submission;
+    private final Pages pages;
+    private final Template list;
+    private final Template detail;
+    private final Template form;
+    private final String publicUrl;
+
+    public CallsPage(@RestClient SubmissionApi submission, Pages pages, @Location("calls/list.html") Template list,
+            @Location("calls/detail.html") Template detail, @Location("calls/form.html") Template form,
+            @ConfigProperty(name = "console.public-url") String publicUrl) {
+        this.submission = submission;
+        this.pages = pages;
+        this.list = list;
+        this.detail = detail;
+        this.form = form;
+        this.publicUrl = publicUrl;
+    }
+
+    @GET
+    public TemplateInstance calls() {
+        List<JsonNode> all = new ArrayList<>();
+        if (pages.is(Roles.CALL_MANAGER)) {
+            submission.calls("DRAFT").forEach(all::add);
+        }
+        submission.calls("OPEN").forEach(all::add);
+        submission.calls("CLOSED").forEach(all::add);
+        return pages.render(list).data("calls", all);
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed(Roles.CALL_MANAGER)
+    public TemplateInstance newCall() {
+        return form(CallForm.blank(), null, Map.of(), List.of());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CALL_MANAGER)
+    public Response create(MultivaluedMap<String, String> posted) {
+        ObjectNode call = CallForm.read(posted);
+        try {
+            JsonNode created = submission.create(posted.getFirst("idempotencyKey"), call);
+            return Response.seeOther(URI.create("/calls/" + created.path("id").asText())).build();
+        } catch (ServiceException e) {
+            return refused(e, call, null);
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance call(@PathParam("id") UUID id) {
+        JsonNode call = submission.call(id);
+        return pages.render(detail).data("call", call)
+                .data("publicPage", publicUrl + "/calls/" + call.path("slug").asText())
+                .data("idempotencyKey", UUID.randomUUID().toString());
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed(Roles.CALL_MANAGER)
+    public TemplateInstance edit(@PathParam("id") UUID id) {
+        return form(submission.call(id), id, Map.of(), List.of());
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CALL_MANAGER)
+    public Response replace(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+        ObjectNode call = CallForm.read(posted);
+        try {
+            submission.replace(id, call);
+            return Response.seeOther(URI.create("/calls/" + id)).build();
+        } catch (ServiceException e) {
+            return refused(e, call, id);
+        }
+    }
+
+    @POST
+    @Path("{id}/open")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CALL_MANAGER)
+    public Response open(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+        submission.open(posted.getFirst("idempotencyKey"), id);
+        return Response.seeOther(URI.create("/calls/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CALL_MANAGER)
+    public Response close(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+        submission.close(posted.getFirst("idempotencyKey"), id);
+        return Response.seeOther(URI.create("/calls/" + id)).build();
+    }
+
+    /** The form again, as posted, with the API's reasons next to the fields; the status is the API's. */
+    private Response refused(ServiceException e, ObjectNode call, UUID id) {
+        if (!e.isClientError()) {
+            throw e;
+        }
+        Map<String, String> byField = CallForm.errorsByField(e.fieldErrors());
+        List<String> general = e.fieldErrors().isEmpty() ? List.of(e.detail()) : List.of();
+        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(form(call, id, byField, general).render()).build();
+    }
+
+    private TemplateInstance form(JsonNode call, UUID id, Map<String, String> errors, List<String> general) {
+        List<Integer> themeRows = new ArrayList<>();
+        for (int i = 0; i < call.path("themes").size() + CallForm.EXTRA_THEME_ROWS; i++) {
+            themeRows.add(i);
+        }
+        return pages.render(form).data("call", call).data("id", id).data("errors", errors).data("general", general)
+                .data("themeRows", themeRows)
+                .data("opensAt", CallForm.openingInput(call)).data("deadline", CallForm.deadlineInput(call))
+                .data("maxFileMegabytes", CallForm.megabytes(call, "maxFileBytes"))
+                .data("maxSubmissionMegabytes", CallForm.megabytes(call, "maxSubmissionBytes"))
+                .data("languages3", CallForm.LANGUAGES).data("latePolicies", CallForm.LATE_POLICIES)
+                .data("formats", CallForm.FORMATS).data("consents", CallForm.CONSENTS)
+                .data("idempotencyKey", UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,59 @@
+package org.callsforinput.console.web;
+
+import java.net.URI;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/** The start page (each role lands where its work is), the language switch and the signed-out page. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomePage {
+
+    private final Pages pages;
+    private final Template signedOut;
+
+    public HomePage(Pages pages, @Location("signed-out.html") Template signedOut) {
+        this.pages = pages;
+        this.signedOut = signedOut;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.REVIEWER, Roles.COORDINATOR, Roles.CALL_MANAGER, Roles.ADMIN })
+    public Response home() {
+        String start = pages.is(Roles.REVIEWER) || pages.is(Roles.COORDINATOR) ? "/cases" : "/calls";
+        return Response.seeOther(URI.create(start)).build();
+    }
+
+    /** Sets the language of the pages and goes back to where the user was. */
+    @GET
+    @Path("language/{lang}")
+    @PermitAll
+    public Response language(@PathParam("lang") String lang, @QueryParam("return") String back) {
+        if (!Lang.supported(lang)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        NewCookie cookie = new NewCookie.Builder(Lang.COOKIE).value(lang).path("/").maxAge(365 * 24 * 3600)
+                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        return Response.seeOther(URI.create(Pages.localPath(back))).cookie(cookie).build();
+    }
+
+    @GET
+    @Path("signed-out")
+    @PermitAll
+    public TemplateInstance signedOut() {
+        return pages.render(signedOut);
+    }
+}

@@ -1,0 +1,66 @@
+// A reviewer finds a case by a word of its document, claims, screens and proposes to publish; another coordinator
+// approves it. Input: baseUrl, password, reviewer, coordinator, word, reference.
+export default async function (s, input) {
+  const { page } = s;
+  await s.step('the reviewer signs in and lands on the queue', async () => {
+    await page.goto(input.baseUrl + '/');
+    await s.signIn(input.reviewer, input.password);
+    s.check(page.url().startsWith(input.baseUrl + '/cases'), `after sign-in at ${page.url()}`);
+    await s.audit('queue');
+  });
+  await s.step('a word from the document finds the case', async () => {
+    await page.fill('#q', input.word);
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Show")')]);
+    s.check(page.url().includes('q=' + input.word), page.url());
+    const rows = await page.locator('tbody tr').count();
+    s.check(rows === 1, `${rows} cases found`);
+    s.check((await page.textContent('tbody')).includes(input.reference), 'the case is not listed');
+    await s.audit('queue searched');
+    await s.shot('console-queue');
+    await Promise.all([page.waitForNavigation(), page.click(`a:has-text("${input.reference}")`)]);
+  });
+  await s.step('the case page shows the contribution, its documents and its extracted text', async () => {
+    s.check((await page.textContent('h1')).includes(input.reference), 'not the case page');
+    s.check((await page.textContent('main')).includes('internal, never published'), 'contact not marked internal');
+    await s.audit('case (new)');
+    await Promise.all([page.waitForNavigation(), page.click('text=Read the text')]);
+    s.check((await page.textContent('pre.text')).includes(input.word), 'the extracted text lacks the word');
+    await s.audit('extracted text');
+    await page.goBack();
+  });
+  await s.step('the reviewer claims the case', async () => {
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Claim this case")')]);
+    s.check((await page.textContent('.status')).includes('In review'), 'not in review');
+    s.check((await page.textContent('.status')).includes(input.reviewer), 'not assigned to the reviewer');
+  });
+  await s.step('the reviewer screens it within the mandate', async () => {
+    await page.check('#within-yes');
+    await page.selectOption('#reasonCode', 'WITHIN_MANDATE');
+    await page.fill('#note', 'Relevant to the call.');
+    await page.fill('#tags', 'schools, data');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Save the screening")')]);
+    s.check((await page.textContent('main')).includes('Relevant to the call.'), 'the screening is not shown');
+    await s.audit('case (screened)');
+    await s.shot('console-case');
+  });
+  await s.step('the reviewer proposes to publish', async () => {
+    await page.selectOption('#decision', 'PUBLISH');
+    await page.fill('#reason', 'Within the mandate; consent to publish in full.');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Propose")')]);
+    s.check((await page.textContent('.status')).includes('Decision proposed'), 'not proposed');
+    await Promise.all([page.waitForNavigation({ url: /signed-out/ }), page.click('button:has-text("Sign out")')]);
+  });
+  await s.step('the coordinator finds it awaiting approval and approves', async () => {
+    await page.goto(input.baseUrl + '/cases?view=approvals');
+    await s.signIn(input.coordinator, input.password);
+    s.check(page.url().includes('view=approvals'), `not back on the approvals view: ${page.url()}`);
+    s.check((await page.textContent('tbody')).includes(input.reference), 'the case is not awaiting approval');
+    await s.audit('approvals');
+    await Promise.all([page.waitForNavigation(), page.click(`a:has-text("${input.reference}")`)]);
+    await s.audit('case (proposed)');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Approve the proposal")')]);
+    s.check((await page.textContent('.status')).includes('Decided'), 'not decided');
+    s.check((await page.textContent('main')).includes(input.coordinator), 'the approver is not shown');
+    await s.audit('case (decided)');
+  });
+}
