@@ -19,7 +19,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * deletes the row; expired rows are removed as new sessions start.
  */
 @ApplicationScoped
+@Alternative
+@Priority(1)
 public class DatabaseTokenStateManager implements TokenStateManager {
 
     private static final SecureRandom RANDOM = new SecureRandom();
