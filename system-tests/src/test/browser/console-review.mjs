@@ -63,4 +63,18 @@ export default async function (s, input) {
     s.check((await page.textContent('main')).includes(input.coordinator), 'the approver is not shown');
     await s.audit('case (decided)');
   });
+  await s.step('the call\'s statistics count it and its export downloads', async () => {
+    await page.goto(input.baseUrl + '/calls/' + input.callId + '/statistics');
+    const byStatus = await page.textContent('#chart-byStatus + table');
+    s.check(/Decided\s*1/.test(byStatus.replace(/\s+/g, ' ')), `by status: ${byStatus}`);
+    await s.audit('statistics');
+    await s.shot('console-statistics');
+    const csv = await page.request.get(input.baseUrl + '/calls/' + input.callId + '/export.csv');
+    s.check(csv.status() === 200, `export: ${csv.status()}`);
+    s.check(csv.headers()['content-type'].startsWith('text/csv'), csv.headers()['content-type']);
+    s.check(csv.headers()['content-disposition'].startsWith('attachment'), 'not a download');
+    const text = await csv.text();
+    s.check(text.includes(input.reference), 'the export lacks the case');
+    s.check(!text.includes('camille.private@example.org'), 'the export has the contact');
+  });
 }

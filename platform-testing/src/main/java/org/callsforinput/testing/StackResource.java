@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a {@code @QuarkusTest} at the real test stack. Init args: {@code database} (the service's test
- * database, created fresh by the launcher) and {@code bucket}.
+ * database, created fresh by the launcher) and {@code bucket} (none for a module that stores no documents).
  */
 public class StackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,8 +30,11 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
                 "storage.endpoint", Stack.get("s3.endpoint"),
                 "storage.access-key", Stack.get("s3.access-key"),
                 "storage.secret-key", Stack.get("s3.secret-key"),
-                "storage.bucket", bucket,
                 "quarkus.oidc.auth-server-url", Stack.issuer()));
+        // A module without storage of its own (secretariat-console) names no bucket.
+        if (bucket != null) {
+            config.put("storage.bucket", bucket);
+        }
         // Virus scanning (the document gate, in every service that accepts documents) when the stack runs clamd;
         // without these keys it stays off.
         Stack.find("clamav.host").ifPresent(host -> config.put("documents.clamav.host", host));

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -101,7 +105,7 @@ class ConsoleTest {
                 c -> "EXTRACTED".equals(c.getString("documents[0].textState"))).getString("reference");
 
         BrowserScenario.Result reviewing = scenario("console-review.mjs", Map.of("reviewer", "reviewer1",
-                "coordinator", "coordinator2", "word", word, "reference", reference));
+                "coordinator", "coordinator2", "word", word, "reference", reference, "callId", callId));
         reviewing.assertPassed();
 
         given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId).then().statusCode(200)
@@ -150,6 +154,30 @@ class ConsoleTest {
         scenario("console-outage.mjs", Map.of("reviewer", "reviewer2", "expect", 503)).assertPassed();
         reviewProxy = TcpProxy.on(port, platform.review.port());
         scenario("console-outage.mjs", Map.of("reviewer", "reviewer2", "expect", 200)).assertPassed();
+    }
+
+    @Test
+    @Order(4)
+    void anAdminManagesAWebhookSubscription() throws IOException {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/un-site/webhooks", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/un-site/webhooks";
+            BrowserScenario.Result admin = scenario("console-admin.mjs", Map.of("admin", "admin", "receiverUrl", url));
+            admin.assertPassed();
+            assertThat(admin.value("rotated")).startsWith("whsec_").isNotEqualTo(admin.value("secret"));
+            String id = admin.value("subscriptionPath").replace("/webhooks/", "");
+            given().auth().oauth2(Tokens.user("admin")).when()
+                    .get(platform.publication.baseUrl() + "/admin/webhooks/subscriptions/" + id).then().statusCode(200)
+                    .body("url", equalTo(url)).body("active", equalTo(true)).body("description", equalTo("UN web site (test)"))
+                    .body("secret", equalTo(null));
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private static BrowserScenario.Result scenario(String name, Map<String, ?> input) {

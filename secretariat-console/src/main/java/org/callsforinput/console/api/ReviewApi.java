@@ -86,6 +86,15 @@ public interface ReviewApi {
     Response content(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId);
 
     @GET
+    @Path("calls/{callId}/statistics")
+    JsonNode statistics(@PathParam("callId") UUID callId);
+
+    @GET
+    @Path("calls/{callId}/export")
+    @Produces({ "text/csv", MediaType.APPLICATION_JSON })
+    Response export(@PathParam("callId") UUID callId, @jakarta.ws.rs.QueryParam("format") String format);
+
+    @GET
     @Path("audit/verification")
     JsonNode verifyAudit();
 }

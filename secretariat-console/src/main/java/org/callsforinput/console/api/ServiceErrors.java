@@ -42,4 +42,11 @@ abstract class ServiceErrors implements ResponseExceptionMapper<ServiceException
             return "review-service";
         }
     }
+
+    public static final class Publication extends ServiceErrors {
+        @Override
+        String service() {
+            return "publication-service";
+        }
+    }
 }

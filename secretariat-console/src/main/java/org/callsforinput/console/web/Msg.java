@@ -481,6 +481,144 @@ public interface Msg {
     @Message("What")
     String history_what();
 
+    @Message("Statistics and export")
+    String call_statistics();
+
+    @Message("Statistics: {title}")
+    String statistics_title(Object title);
+
+    @Message("{n} contributions in all.")
+    String statistics_total(Object n);
+
+    @Message("Download the cases (CSV)")
+    String export_csv();
+
+    @Message("Download the cases (JSON)")
+    String export_json();
+
+    @Message("For drafting the report: no contact details, no internal comments.")
+    String export_hint();
+
+    @Message("{#when dimension}{#is 'byStatus'}By status{#is 'late'}On time or late{#is 'byDecision'}By decision{#is 'bySubmitterCategory'}By category of contributor{#is 'byCountry'}By country{#is 'byTheme'}By thematic area{#is 'byLanguage'}By language{#is 'byConsent'}By publication choice{#else}{dimension}{/when}")
+    String dimension_name(Object dimension);
+
+    @Message("Contributions")
+    String chart_count();
+
+    @Message("Bar")
+    String chart_bar();
+
+    @Message("Late")
+    String late_contributions();
+
+    @Message("On time")
+    String on_time_contributions();
+
+    @Message("Webhooks")
+    String nav_webhooks();
+
+    @Message("Webhook subscriptions")
+    String webhooks_title();
+
+    @Message("Signed notifications to the UN web site when a contribution is published or retracted (docs/webhooks.md).")
+    String webhooks_intro();
+
+    @Message("Subscriptions")
+    String webhooks_caption();
+
+    @Message("No subscription yet.")
+    String webhooks_none();
+
+    @Message("New subscription")
+    String webhook_new();
+
+    @Message("The subscription was not created:")
+    String webhook_refused();
+
+    @Message("Receiver URL")
+    String webhook_url();
+
+    @Message("https only in production; private networks are refused.")
+    String webhook_url_hint();
+
+    @Message("Events")
+    String webhook_events();
+
+    @Message("Only this call (its id)")
+    String webhook_call();
+
+    @Message("Empty: every call.")
+    String webhook_call_hint();
+
+    @Message("Description")
+    String webhook_description();
+
+    @Message("Create the subscription")
+    String webhook_create();
+
+    @Message("Webhook subscription")
+    String webhook_title();
+
+    @Message("The signing secret, shown this once: copy it to the receiver now. The console does not keep it.")
+    String webhook_secret_once();
+
+    @Message("State")
+    String webhook_state();
+
+    @Message("Active")
+    String webhook_active();
+
+    @Message("Paused")
+    String webhook_paused();
+
+    @Message("Secret rotated")
+    String webhook_rotated();
+
+    @Message("the previous secret also signs until {until}")
+    String webhook_previous_until(Object until);
+
+    @Message("Pause")
+    String webhook_pause();
+
+    @Message("Resume")
+    String webhook_resume();
+
+    @Message("Rotate the secret")
+    String webhook_rotate();
+
+    @Message("Delete")
+    String webhook_delete();
+
+    @Message("Deliveries")
+    String deliveries_title();
+
+    @Message("Deliveries by state")
+    String deliveries_filter();
+
+    @Message("No delivery.")
+    String deliveries_none();
+
+    @Message("Event")
+    String delivery_event();
+
+    @Message("Created")
+    String delivery_created();
+
+    @Message("Attempts")
+    String delivery_attempts();
+
+    @Message("Last answer")
+    String delivery_last();
+
+    @Message("Actions")
+    String delivery_actions();
+
+    @Message("Deliver again")
+    String delivery_redeliver();
+
+    @Message("Deliver {id} again")
+    String delivery_redeliver_one(Object id);
+
     @Message("Not allowed")
     String error_not_allowed_title();
 

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.callsforinput.stack.ServiceProcess;
 import org.callsforinput.stack.StackInfo;
+import org.callsforinput.testing.BrowserScenario;
+import org.callsforinput.testing.Stack;
 import org.callsforinput.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,6 +147,78 @@ class ReviewQueueBenchmarkTest {
         report.append(all.row("**all queries above**")).append('\n').append(statistics.row("statistics of the call (1 client)"))
                 .append("\n\n").append("Failed requests: ").append(failures.get()).append("\n");
         assertThat(failures.get()).isZero();
+    }
+
+    /**
+     * The same queue through secretariat-console, end to end (console, review-service and its database): the
+     * queue page (which also counts the saved views) and a search, by concurrent users signed in with one browser
+     * session each.
+     */
+    @Test
+    void theConsolesQueuePageOverTenThousandCases() throws Exception {
+        Path repo = StackInfo.findRepoRoot();
+        int port = URI.create(Stack.get("console.url")).getPort();
+        try (ServiceProcess console = ServiceProcess.start(StackInfo.load(), repo, "secretariat-console", "console_e2e", port,
+                ServiceProcess.consoleEnvironment("http://127.0.0.1:9", service.baseUrl(), "http://127.0.0.1:9",
+                        Stack.get("client.secretariat-console.secret")), OUT)) {
+            int concurrency = Integer.getInteger("bench.concurrency", 4);
+            int requests = Integer.getInteger("bench.requests", 300);
+            List<String> sessions = new ArrayList<>();
+            for (String user : List.of("reviewer1", "reviewer2", "coordinator1", "coordinator2").subList(0, Math.min(4, concurrency))) {
+                BrowserScenario.Result signedIn = BrowserScenario.run(repo.resolve("system-tests/src/test/browser/console-session.mjs"),
+                        Map.of("baseUrl", console.baseUrl(), "user", user, "password", Stack.get("demo.password")), OUT);
+                signedIn.assertPassed();
+                sessions.add(signedIn.value("session"));
+            }
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("console: queue page (50 cases and the saved views' counts)", "callId=" + CALL);
+            pages.put("console: search, rare word", "callId=" + CALL + "&q=" + enc("récépissé"));
+            pages.put("console: search, common word + filter", "callId=" + CALL + "&q=" + enc("police") + "&country=FR");
+            report.append("\n### Through secretariat-console\n\n%d requests per page by %d concurrent users (one browser session each, "
+                    .formatted(requests, concurrency)).append("signed in at Keycloak) after 20 warm-up requests.\n\n")
+                    .append(Stats.header().replace("| step |", "| page |")).append('\n');
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            AtomicLong failures = new AtomicLong();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                URI uri = URI.create(console.baseUrl() + "/cases?" + page.getValue());
+                for (int i = 0; i < 20; i++) {
+                    getPage(uri, sessions.get(i % sessions.size()));
+                }
+                Stats stats = new Stats();
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
+                    String session = sessions.get(i % sessions.size());
+                    futures.add(pool.submit(() -> {
+                        if (System.nanoTime() > deadline) {
+                            return;
+                        }
+                        long t0 = System.nanoTime();
+                        try {
+                            if (getPage(uri, session) != 200) {
+                                failures.incrementAndGet();
+                            }
+                            stats.add(System.nanoTime() - t0);
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                    }));
+                }
+                for (Future<?> future : futures) {
+                    future.get();
+                }
+                report.append(stats.row(page.getKey())).append('\n');
+            }
+            pool.shutdown();
+            report.append("\nFailed console requests: ").append(failures.get()).append("\n");
+            assertThat(failures.get()).isZero();
+        }
+    }
+
+    private static int getPage(URI uri, String session) throws Exception {
+        HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).header("Cookie", "q_session=" + session)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
     }
 
     private static int get(URI uri, String token) throws Exception {

@@ -100,10 +100,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** What secretariat-console needs besides {@link #environment}: the services' addresses and its client secret. */
-    public static Map<String, String> consoleEnvironment(String submissionUrl, String reviewUrl, String publicUrl,
+    public static Map<String, String> consoleEnvironment(String submissionUrl, String reviewUrl, String publicationUrl,
             String clientSecret) {
+        // Locally the public pages are publication-service's own address.
         return Map.of("CONSOLE_SUBMISSION_URL", submissionUrl, "CONSOLE_REVIEW_URL", reviewUrl,
-                "CONSOLE_PUBLIC_URL", publicUrl, "QUARKUS_OIDC_CREDENTIALS_SECRET", clientSecret);
+                "CONSOLE_PUBLICATION_URL", publicationUrl, "CONSOLE_PUBLIC_URL", publicationUrl,
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", clientSecret);
     }
 
     /** Waits until {@code GET /q/health/ready} answers 200; fails early if the JVM exits. */
