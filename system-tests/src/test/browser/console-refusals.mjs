@@ -24,6 +24,10 @@ export default async function (s, input) {
     s.check((await page.locator('main img, main svg, main script, main iframe, main b').count()) === 0, 'markup from the contribution was rendered');
     s.check((await page.locator('a[href^="javascript"], a[href^="JAVASCRIPT"], a[href^="data:"]').count()) === 0, 'a javascript: link is clickable');
     s.check((await page.textContent('h1')).includes('<script>'), 'the title is not shown as text');
+    await page.click('details.facts-of summary');
+    s.check((await page.textContent('details.facts-of')).includes("<script>alert('author')</script>"), 'the author is not shown as text');
+    s.check(s.dialogs.length === 0, `a script ran: ${s.dialogs}`);
+    s.check((await page.locator('main img, main svg, main script, main iframe, main b').count()) === 0, 'markup from the document was rendered');
     for (const a of await page.locator('ul.links a').all()) {
       s.check((await a.getAttribute('rel')) === 'noopener noreferrer', 'a link without rel=noopener noreferrer');
     }

@@ -55,6 +55,14 @@ public interface ReviewApi {
     @Path("cases/{id}/comments")
     JsonNode comment(@PathParam("id") UUID id, JsonNode comment);
 
+    @PUT
+    @Path("cases/{id}/assignee")
+    JsonNode assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String version, JsonNode assignment);
+
+    @GET
+    @Path("reviewers/{reviewer}/conflicts")
+    JsonNode conflicts(@PathParam("reviewer") String reviewer);
+
     @POST
     @Path("cases/{id}/claim")
     JsonNode claim(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String version);
@@ -74,6 +82,21 @@ public interface ReviewApi {
     @POST
     @Path("cases/{id}/decision/rejection")
     JsonNode sendBack(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String version, JsonNode rejection);
+
+    @PUT
+    @Path("cases/{id}/metadata")
+    JsonNode completeMetadata(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String version, JsonNode metadata);
+
+    @POST
+    @Path("cases/{id}/documents/{documentId}/cleaned-copy")
+    JsonNode clean(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String version);
+
+    @PUT
+    @Path("cases/{id}/documents/{documentId}/redacted")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    JsonNode redact(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String version, @RestQuery String fileName, java.io.InputStream file);
 
     @GET
     @Path("cases/{id}/documents/{documentId}/text")

@@ -59,7 +59,8 @@ public class CasesPage {
     static final List<String> REASONS = List.of("WITHIN_MANDATE", "OUTSIDE_THEMATIC_SCOPE", "OUTSIDE_MANDATE_BODY",
             "NOT_A_CONTRIBUTION", "DUPLICATE", "ABUSIVE_CONTENT", "COMMERCIAL_PROMOTION", "OTHER");
     static final List<String> DECISIONS = List.of("PUBLISH", "PUBLISH_REDACTED", "CONSIDER_WITHOUT_PUBLISHING", "OUT_OF_MANDATE");
-    private static final Set<String> CASE_ACTIONS = Set.of("claim", "screening", "proposal", "approval", "send-back", "comment");
+    private static final Set<String> CASE_ACTIONS = Set.of("claim", "screening", "proposal", "approval", "send-back", "comment",
+            "metadata");
 
     private final ReviewApi review;
     private final Pages pages;
@@ -100,6 +101,7 @@ public class CasesPage {
         });
         JsonNode page = review.cases(filters);
         return pages.render(queue).data("result", page).data("filters", filters).data("view", view)
+                .data("claimed", query.getFirst("claimed")).data("refused", query.getFirst("refused"))
                 .data("counts", counts).data("statuses", STATUSES).data("categories", CATEGORIES)
                 .data("consents", CONSENTS).data("sorts", SORTS)
                 .data("previous", pageLink(filters, page.path("page").asInt() - 1))
@@ -162,21 +164,106 @@ public class CasesPage {
             throw new jakarta.ws.rs.NotFoundException();
         }
         String version = "\"" + form.getFirst("version") + "\"";
-        try {
-            switch (action) {
-                case "claim" -> review.claim(id, version);
-                case "screening" -> review.screen(id, version, screening(form));
-                case "proposal" -> review.propose(id, version, body("decision", form.getFirst("decision"), "reason", form.getFirst("reason")));
-                case "approval" -> review.approve(id, version);
-                case "send-back" -> review.sendBack(id, version, body("reason", form.getFirst("reason"), null, null));
-                case "comment" -> review.comment(id, body("body", form.getFirst("body"), null, null));
-                default -> throw new IllegalStateException(action);
+        return change(id, action, () -> switch (action) {
+            case "claim" -> review.claim(id, version);
+            case "screening" -> review.screen(id, version, screening(form));
+            case "proposal" -> review.propose(id, version, body("decision", form.getFirst("decision"), "reason", form.getFirst("reason")));
+            case "approval" -> review.approve(id, version);
+            case "send-back" -> review.sendBack(id, version, body("reason", form.getFirst("reason"), null, null));
+            case "comment" -> review.comment(id, body("body", form.getFirst("body"), null, null));
+            case "metadata" -> review.completeMetadata(id, version, metadata(form));
+            default -> throw new IllegalStateException(action);
+        });
+    }
+
+    /** Claims every case ticked in the queue, each with the version the queue showed; says how many were taken. */
+    @POST
+    @Path("claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.REVIEWER)
+    public Response claimSelected(MultivaluedMap<String, String> form) {
+        int claimed = 0;
+        int refused = 0;
+        List<String> picked = form.get("case");
+        for (String entry : picked == null ? List.<String>of() : picked.subList(0, Math.min(picked.size(), 200))) {
+            String[] idAndVersion = entry.split(":", 2);
+            try {
+                review.claim(UUID.fromString(idAndVersion[0]), "\"" + (idAndVersion.length > 1 ? idAndVersion[1] : "") + "\"");
+                claimed++;
+            } catch (ServiceException | IllegalArgumentException e) {
+                if (e instanceof ServiceException se && !se.isClientError()) {
+                    throw se;
+                }
+                refused++;
             }
+        }
+        String back = Pages.localPath(form.getFirst("return"));
+        return Response.seeOther(URI.create(back + (back.contains("?") ? "&" : "?") + "claimed=" + claimed + "&refused=" + refused))
+                .build();
+    }
+
+    /**
+     * Assigns the case to a reviewer. A reviewer who declared conflicts of interest is not assigned at once: the page
+     * lists the declarations first and the coordinator confirms (review-service still refuses a conflict that
+     * concerns the case, with its reason).
+     */
+    @POST
+    @Path("{id}/assignment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.COORDINATOR)
+    public Response assign(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        String assignee = form.getFirst("assignee") == null ? "" : form.getFirst("assignee").strip();
+        if (!assignee.matches("[A-Za-z0-9._@-]{1,100}")) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(casePage(id, "refused", List.of("Not a user name: " + assignee)).render()).build();
+        }
+        if (!"yes".equals(form.getFirst("confirmed"))) {
+            JsonNode declared = review.conflicts(assignee);
+            if (!declared.isEmpty()) {
+                return Response.ok(casePage(id, null, List.of()).data("candidate", assignee).data("candidateConflicts", declared)
+                        .render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            }
+        }
+        return change(id, "assignment", () -> review.assign(id, "\"" + form.getFirst("version") + "\"",
+                body("assignee", assignee, null, null)));
+    }
+
+    /** A document's metadata-cleaned copy, made by the platform (for contributors who asked not to be named). */
+    @POST
+    @Path("{id}/documents/{documentId}/cleaned-copy")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response clean(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId,
+            MultivaluedMap<String, String> form) {
+        return change(id, "cleaned-copy", () -> review.clean(id, documentId, "\"" + form.getFirst("version") + "\""));
+    }
+
+    /** A redacted copy uploaded by the reviewer: streamed on to review-service, which checks it as it checks intake. */
+    @POST
+    @Path("{id}/documents/{documentId}/redacted")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response redact(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId,
+            @org.jboss.resteasy.reactive.RestForm("version") String version,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        if (file == null || file.size() == 0) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(casePage(id, "refused", List.of("No file was chosen.")).render()).build();
+        }
+        return change(id, "redacted", () -> {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
+                return review.redact(id, documentId, "\"" + version + "\"", file.fileName(), in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Response change(UUID id, String action, java.util.function.Supplier<JsonNode> call) {
+        try {
+            call.get();
         } catch (ServiceException e) {
             if (!e.isClientError() || e.status() == 403 || e.status() == 404) {
                 throw e;
             }
-            // Shown on the case as it is now: 412 says someone else changed it, other refusals say why.
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(casePage(id, e.status() == 412 ? "stale" : "refused", e.messages()).render()).build();
         }
@@ -192,7 +279,21 @@ public class CasesPage {
                 .data("history", review.history(id)).data("comments", review.comments(id))
                 .data("mine", mine).data("ownProposal", ownProposal)
                 .data("notice", notice).data("messages", messages)
-                .data("reasons", REASONS).data("decisions", DECISIONS);
+                .data("reasons", REASONS).data("decisions", DECISIONS).data("categories", CATEGORIES)
+                .data("candidate", null).data("candidateConflicts", null);
+    }
+
+    private static ObjectNode metadata(MultivaluedMap<String, String> form) {
+        ObjectNode m = JsonNodeFactory.instance.objectNode();
+        String category = form.getFirst("submitterCategory");
+        if (category != null && !category.isBlank()) {
+            m.put("submitterCategory", category);
+        }
+        String country = form.getFirst("country");
+        if (country != null && !country.isBlank()) {
+            m.put("country", country.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        return m;
     }
 
     private static ObjectNode screening(MultivaluedMap<String, String> form) {

@@ -61,6 +61,16 @@ public class ErrorPages {
         return unavailable(null);
     }
 
+    /** Anything else: logged with its stack trace, shown to the user as a plain page without it. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response failed(RuntimeException e) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse().getStatus() < 500) {
+            return w.getResponse();
+        }
+        LOG.error("page failed", e);
+        return page(500, "failed", null);
+    }
+
     private Response unavailable(String service) {
         Response page = page(503, "unavailable", service);
         return Response.fromResponse(page).header("Retry-After", "30").build();

@@ -44,9 +44,9 @@ public final class Formats {
         return node.path(field).path(lang).asText("");
     }
 
-    /** The element at {@code index} of a JSON array, or a missing node (whose members are all null). */
-    static JsonNode at(JsonNode array, int index) {
-        return array == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : array.path(index);
+    /** The element at {@code index} of a list, or a missing node (whose members are all missing too). */
+    static Object at(List<?> list, int index) {
+        return list == null || index >= list.size() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : list.get(index);
     }
 
     /** For a URL's query: {@code /language/fr?return={here.urlEncoded}}. */
@@ -101,17 +101,9 @@ public final class Formats {
         }
     }
 
-    /** Whether a JSON array holds this text: {@code {#if call.mainTypes.has('DOCX')}}. */
-    static boolean has(JsonNode array, String value) {
-        if (array == null || !array.isArray()) {
-            return false;
-        }
-        for (JsonNode element : array) {
-            if (element.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a list holds this value: {@code {#if call.mainTypes.has('DOCX')}}. */
+    static boolean has(List<?> list, String value) {
+        return list != null && list.contains(value);
     }
 
     /** A size in bytes for people: {@code 1.2 MB}. */

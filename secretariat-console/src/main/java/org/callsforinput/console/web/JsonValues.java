@@ -15,7 +15,7 @@ import io.quarkus.qute.ValueResolver;
 /**
  * Lets templates read the services' JSON as it comes: {@code {case.title}}, {@code {#for d in case.documents}},
  * {@code {list.size}}, {@code {map.entries}}. Text, numbers and booleans come out as Java values (Qute escapes text
- * for HTML), a missing or null member as null.
+ * for HTML), arrays as lists of such values, a missing or null member as null.
  */
 @EngineConfiguration
 public class JsonValues implements ValueResolver {
@@ -60,6 +60,12 @@ public class JsonValues implements ValueResolver {
         }
         if (v.isNumber()) {
             return v.numberValue();
+        }
+        if (v.isArray()) {
+            // A list of Java values: {#each} gives texts as texts, and size/isEmpty are the list's own.
+            List<Object> values = new ArrayList<>(v.size());
+            v.forEach(element -> values.add(value(element)));
+            return values;
         }
         return v;
     }

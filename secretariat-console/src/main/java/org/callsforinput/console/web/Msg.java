@@ -481,6 +481,96 @@ public interface Msg {
     @Message("What")
     String history_what();
 
+    @Message("Missing details")
+    String case_metadata();
+
+    @Message("This contribution arrived without them (by e-mail): add what the documents say.")
+    String case_metadata_hint();
+
+    @Message("Copy without identifying metadata")
+    String document_cleaned();
+
+    @Message("Redacted copy {name}")
+    String document_redacted(Object name);
+
+    @Message("Make a copy without identifying metadata")
+    String document_clean();
+
+    @Message("The contributor asked not to be named: the Word file's author, company and comment authors are removed from a copy; the original stays untouched.")
+    String document_clean_hint();
+
+    @Message("Redacted copy (Word, PDF or ODT)")
+    String document_redact();
+
+    @Message("Upload the redacted copy")
+    String document_upload();
+
+    @Message("Upload progress")
+    String upload_progress();
+
+    @Message("Select")
+    String select_case();
+
+    @Message("Select {reference}")
+    String select_case_ref(Object reference);
+
+    @Message("Claim the selected cases")
+    String claim_selected();
+
+    @Message("{claimed} cases claimed, {refused} refused (taken by someone else or changed meanwhile).")
+    String claimed_result(Object claimed, Object refused);
+
+    @Message("What the platform found in {name}")
+    String document_facts(Object name);
+
+    @Message("This document's metadata can name its author or organisation.")
+    String document_identifying();
+
+    @Message("Author")
+    String meta_author();
+
+    @Message("Last modified by")
+    String meta_last_modified_by();
+
+    @Message("Company")
+    String meta_company();
+
+    @Message("Manager")
+    String meta_manager();
+
+    @Message("Comment authors")
+    String meta_comment_authors();
+
+    @Message("Tracked-change authors")
+    String meta_revision_authors();
+
+    @Message("Custom properties")
+    String meta_custom();
+
+    @Message("Something went wrong")
+    String error_failed_title();
+
+    @Message("The console could not show this page. Nothing was changed. The error has been logged.")
+    String error_failed();
+
+    @Message("Assign to (user name)")
+    String assign_to();
+
+    @Message("Assign")
+    String assign();
+
+    @Message("{user} declared these conflicts of interest. The platform refuses the assignment if one concerns this contribution.")
+    String assign_conflicts(Object user);
+
+    @Message("Assign to {user}")
+    String assign_anyway(Object user);
+
+    @Message("Cancel")
+    String cancel();
+
+    @Message("{#when kind}{#is 'ORGANISATION'}Organisation{#is 'COUNTRY'}Country{#else}{kind}{/when}")
+    String conflict_kind(Object kind);
+
     @Message("Statistics and export")
     String call_statistics();
 
