@@ -59,7 +59,7 @@ class ReviewQueueBenchmarkTest {
     static void start() throws Exception {
         Files.createDirectories(OUT);
         StackInfo info = StackInfo.load();
-        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "review-service", "review_e2e", freePort(),
+        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "review-service", "review_e2e", freePort(), freePort(),
                 Map.of("STORAGE_BUCKET", "review-bench", "QUARKUS_LOG_LEVEL", "WARN"), OUT);
         long t0 = System.nanoTime();
         seed(info);

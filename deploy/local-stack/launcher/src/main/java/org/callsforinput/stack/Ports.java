@@ -22,7 +22,11 @@ record Ports(
         Port submission,
         Port review,
         Port publication,
-        Port mailIntake) {
+        Port mailIntake,
+        Port submissionManagement,
+        Port reviewManagement,
+        Port publicationManagement,
+        Port mailIntakeManagement) {
 
     record Port(String component, int number, String envVar) {
     }
@@ -46,7 +50,12 @@ record Ports(
                 port(env, "submission-service", "PLATFORM_SUBMISSION_PORT", 8081),
                 port(env, "review-service", "PLATFORM_REVIEW_PORT", 8082),
                 port(env, "publication-service", "PLATFORM_PUBLICATION_PORT", 8083),
-                port(env, "mail-intake", "PLATFORM_MAIL_INTAKE_PORT", 8086));
+                port(env, "mail-intake", "PLATFORM_MAIL_INTAKE_PORT", 8086),
+                // Health and metrics: each service's management interface, 90xx beside its 80xx.
+                port(env, "submission-service management", "PLATFORM_SUBMISSION_MANAGEMENT_PORT", 9081),
+                port(env, "review-service management", "PLATFORM_REVIEW_MANAGEMENT_PORT", 9082),
+                port(env, "publication-service management", "PLATFORM_PUBLICATION_MANAGEMENT_PORT", 9083),
+                port(env, "mail-intake management", "PLATFORM_MAIL_INTAKE_MANAGEMENT_PORT", 9086));
     }
 
     /** Every port this mode binds itself; the embedded PostgreSQL's and clamd's only when they will be started. */
@@ -60,7 +69,8 @@ record Ports(
             ports.add(clamav);
         }
         if (mode.startsServices()) {
-            ports.addAll(List.of(submission, review, publication, mailIntake));
+            ports.addAll(List.of(submission, review, publication, mailIntake,
+                    submissionManagement, reviewManagement, publicationManagement, mailIntakeManagement));
         }
         return ports;
     }
