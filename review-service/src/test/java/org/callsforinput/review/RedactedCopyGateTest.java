@@ -31,8 +31,8 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class RedactedCopyGateTest {
 
-    /** Health is on the management interface, not on the port the API answers on. */
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    /** Readiness, on the management interface (not the API's port); the path is under its root, /q. */
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
     @Test
