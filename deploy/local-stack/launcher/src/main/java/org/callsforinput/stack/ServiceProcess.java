@@ -118,10 +118,6 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    public int managementPort() {
-        return managementPort;
-    }
-
     /** {@code http://127.0.0.1:<port>}: the API, OpenAPI and Swagger UI */
     public String baseUrl() {
         return "http://" + Probes.HOST + ":" + port;
