@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.minio.ListObjectsArgs;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -28,6 +30,10 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 class RedactedCopyGateTest {
+
+    /** Readiness, on the management interface (not the API's port); the path is under its root, /q. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
 
     @Test
     void refusedCopiesAreProblemsAndNothingIsRecorded() throws Exception {
@@ -53,7 +59,7 @@ class RedactedCopyGateTest {
         assertRefused(c, TestDocuments.eicarDocx(), "redacted.docx", 422, "virus-found")
                 .body("detail", containsString("Eicar-Test-Signature"));
         // The readiness check of the gate's scanner is review-service's too.
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(ready).then().statusCode(200)
                 .body("checks.find { it.name == 'clamav' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'clamav' }.data.clamd", equalTo(Stack.get("clamav.host") + ":" + Stack.get("clamav.port")));
     }

@@ -4,16 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.net.URL;
+
 import org.callsforinput.testing.TestDocuments;
 import org.callsforinput.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(OutageProfiles.StorageDown.class)
 class StorageOutageTest {
+
+    /** Readiness, on the management interface (not the API's port); the path is under its root, /q. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
 
     @Test
     void uploadWhileStorageIsDownIsA503WithRetryAfterAndChangesNothing() {
@@ -29,7 +36,7 @@ class StorageOutageTest {
 
     @Test
     void readinessReportsObjectStorageDown() {
-        given().when().get("/q/health/ready")
+        given().when().get(ready)
                 .then().statusCode(503)
                 .body("checks.find { it.name == 'object-storage' }.status", equalTo("DOWN"));
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +32,7 @@ import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -42,6 +44,10 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 class VirusScanningTest {
+
+    /** Readiness, on the management interface (not the API's port); the path is under its root, /q. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
 
     @Inject
     MinioClient minio;
@@ -169,7 +175,7 @@ class VirusScanningTest {
 
     @Test
     void readinessReportsClamd() {
-        given().when().get("/q/health/ready")
+        given().when().get(ready)
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'clamav' }.status", equalTo("UP"))
                 .body("checks.name", hasItem("clamav"))

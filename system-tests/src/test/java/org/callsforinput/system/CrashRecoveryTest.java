@@ -60,7 +60,7 @@ class CrashRecoveryTest {
     @Test
     void killedMidUploadLosesNothingAcknowledgedAndLeavesNoObject() throws Exception {
         int port = freePort();
-        service = ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, ENV, logs);
+        service = ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, freePort(), ENV, logs);
         String base = service.baseUrl();
         String call = openCall(base);
 
@@ -86,7 +86,7 @@ class CrashRecoveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !service.isAlive());
         assertThat(upload).failsWithin(Duration.ofSeconds(30));
 
-        service = ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, ENV, logs);
+        service = ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, freePort(), ENV, logs);
         given().auth().oauth2(Tokens.client("partner-odh")).when().get(base + "/submissions/" + done)
                 .then().statusCode(200).body("status", equalTo("RECEIVED")).body("documents", hasSize(1));
         given().auth().oauth2(Tokens.client("partner-odh")).when().get(base + "/submissions/" + done + "/receipt")

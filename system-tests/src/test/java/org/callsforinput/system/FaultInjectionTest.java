@@ -273,7 +273,7 @@ class FaultInjectionTest {
         Map<String, String> env = new java.util.HashMap<>(Map.of("STORAGE_BUCKET", "publication-faults",
                 "PUBLICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32"));
         env.putAll(extra);
-        return ServiceProcess.start(info, repo, "publication-service", "publication_e2e", port, env, logs);
+        return ServiceProcess.start(info, repo, "publication-service", "publication_e2e", port, Platform.freePort(), env, logs);
     }
 
     private static int attempts(String submission) throws Exception {
@@ -298,7 +298,7 @@ class FaultInjectionTest {
     }
 
     private ServiceProcess startReview(int port) {
-        return ServiceProcess.start(info, repo, "review-service", "review_e2e", port,
+        return ServiceProcess.start(info, repo, "review-service", "review_e2e", port, Platform.freePort(),
                 Map.of("STORAGE_BUCKET", "review-faults", "REVIEW_DOCUMENTS_INTERVAL", "1s"), logs);
     }
 
@@ -325,7 +325,7 @@ class FaultInjectionTest {
     private ServiceProcess start(int port, Map<String, String> extra) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("STORAGE_BUCKET", BUCKET));
         env.putAll(extra);
-        return ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, env, logs);
+        return ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, Platform.freePort(), env, logs);
     }
 
     private static String openCall(String base) {

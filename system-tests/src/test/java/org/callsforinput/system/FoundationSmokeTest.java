@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.callsforinput.contracts.EventTypes;
 import org.callsforinput.contracts.Topics;
+import org.callsforinput.stack.ServiceProcess;
 import org.callsforinput.testing.KafkaEvents;
 import org.callsforinput.testing.TestDocuments;
 import org.callsforinput.testing.Tokens;
@@ -60,10 +61,25 @@ class FoundationSmokeTest {
         given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases").then().statusCode(200);
 
         given().when().get(publication + "/public/calls").then().statusCode(200);
-        for (String base : List.of(submission, review, publication)) {
-            given().when().get(base + "/q/health/ready").then().statusCode(200)
+        for (ServiceProcess service : List.of(platform.submission, platform.review, platform.publication)) {
+            given().when().get(service.managementUrl() + "/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'object-storage' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'oidc' }.status", equalTo("UP"));
+        }
+    }
+
+    /** Health and metrics answer on the management port only; the API's description stays on the public port. */
+    @Test
+    void healthAndMetricsAreOnTheManagementPortAndTheApiDescriptionOnThePublicPort() {
+        for (ServiceProcess service : List.of(platform.submission, platform.review, platform.publication)) {
+            given().when().get(service.managementUrl() + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            given().when().get(service.managementUrl() + "/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+            given().when().get(service.baseUrl() + "/q/health/ready").then().statusCode(404);
+            given().when().get(service.baseUrl() + "/q/metrics").then().statusCode(404);
+            given().when().get(service.baseUrl() + "/q/openapi").then().statusCode(200);
+            given().when().get(service.baseUrl() + "/q/swagger-ui/").then().statusCode(200);
+            given().when().get(service.managementUrl() + "/q/openapi").then().statusCode(404);
         }
     }
 

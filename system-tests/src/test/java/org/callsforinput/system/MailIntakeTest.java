@@ -230,9 +230,9 @@ class MailIntakeTest {
         env.put("MAIL_INTAKE_IMAP_PORT", Integer.toString(imapAway));
         env.put("MAIL_INTAKE_IMAP_RECONNECT_DELAY", "1s");
         Path repo = StackInfo.findRepoRoot();
-        intake = ServiceProcess.launch(StackInfo.load(), repo, "mail-intake", null, Platform.freePort(), env,
+        intake = ServiceProcess.launch(StackInfo.load(), repo, "mail-intake", null, Platform.freePort(), Platform.freePort(), env,
                 repo.resolve("system-tests/target/service-logs/mail-intake-" + (++starts)));
-        String ready = intake.baseUrl() + "/q/health/ready";
+        String ready = intake.managementUrl() + "/q/health/ready";
         await().atMost(ServiceProcess.READY_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> given().when().get(ready).statusCode() == 503);
         given().when().get(ready).then().statusCode(503)
@@ -259,7 +259,7 @@ class MailIntakeTest {
         env.putAll(extra);
         Path repo = StackInfo.findRepoRoot();
         // A log per start: the one of the halted process is the evidence of the crash.
-        return ServiceProcess.start(StackInfo.load(), repo, "mail-intake", null, Platform.freePort(), env,
+        return ServiceProcess.start(StackInfo.load(), repo, "mail-intake", null, Platform.freePort(), Platform.freePort(), env,
                 repo.resolve("system-tests/target/service-logs/mail-intake-" + (++starts)));
     }
 

@@ -9,7 +9,10 @@ import org.callsforinput.stack.ServiceProcess;
 import org.callsforinput.stack.StackInfo;
 import org.callsforinput.testing.TcpProxy;
 
-/** The three service jars running as processes against the real test stack, each with its own database and bucket. */
+/**
+ * The three service jars running as processes against the real test stack, each with its own database and bucket, and
+ * its own free ports: the API's and the management interface's (health and metrics).
+ */
 final class Platform implements AutoCloseable {
 
     static final String SUBMISSION_BUCKET = "submissions-e2e";
@@ -52,7 +55,7 @@ final class Platform implements AutoCloseable {
                 // Webhook receivers in these tests listen on loopback, which the default SSRF policy refuses.
                 env.put("PUBLICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
             }
-            ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(), env, logs);
+            ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(), freePort(), env, logs);
             all.add(process);
             return process;
         } catch (RuntimeException e) {
@@ -71,7 +74,7 @@ final class Platform implements AutoCloseable {
         int port = java.net.URI.create(org.callsforinput.testing.Stack.get("console.url")).getPort();
         Map<String, String> env = ServiceProcess.consoleEnvironment(submission.baseUrl(), reviewUrl, publication.baseUrl(),
                 org.callsforinput.testing.Stack.get("client.secretariat-console.secret"));
-        ServiceProcess console = ServiceProcess.start(info, repo, "secretariat-console", "console_e2e", port, env,
+        ServiceProcess console = ServiceProcess.start(info, repo, "secretariat-console", "console_e2e", port, freePort(), env,
                 repo.resolve("system-tests/target/service-logs"));
         all.add(console);
         return console;

@@ -8,12 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
+import java.net.URL;
 
 import org.callsforinput.testing.Stack;
 import org.callsforinput.testing.StackResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -22,6 +24,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(value = StackResource.class, initArgs = @ResourceArg(name = "database", value = "console_test"))
 class AnonymousAccessTest {
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL health;
 
     @Test
     void aPageSendsTheBrowserToKeycloakWithPkceAndAStateCookie() {
@@ -43,8 +48,9 @@ class AnonymousAccessTest {
     }
 
     @Test
-    void healthStylesAndTheSignedOutPageNeedNoSession() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+    void healthOnTheManagementPortStylesAndTheSignedOutPageNeedNoSession() {
+        given().when().get(health).then().statusCode(200);
+        given().redirects().follow(false).when().get("/q/health/ready").then().statusCode(302);
         given().when().get("/static/console.css").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("X-Frame-Options", equalTo("DENY"));

@@ -73,7 +73,7 @@ class IntakeBenchmarkTest {
         // The stack was just started: let Keycloak and Kafka finish their own start-up work first.
         Thread.sleep(Long.getLong("bench.settle-ms", 30_000));
         StackInfo info = StackInfo.load();
-        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "submission-service", "submission_e2e", freePort(),
+        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "submission-service", "submission_e2e", freePort(), freePort(),
                 Map.of(
                         // A bucket of its own per run: S3Proxy's file-system store lists a large directory slowly.
                         "STORAGE_BUCKET", "submissions-bench-" + System.currentTimeMillis(), "QUARKUS_LOG_LEVEL", "WARN",
@@ -469,7 +469,7 @@ class IntakeBenchmarkTest {
     /** Heap in use, from the service's Prometheus metrics. */
     private static long heapUsed() {
         try {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\",[^}]*\\} ([0-9.E+]+)$").matcher(metrics);
             double sum = 0;

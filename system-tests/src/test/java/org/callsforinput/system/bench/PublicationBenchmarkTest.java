@@ -99,7 +99,7 @@ class PublicationBenchmarkTest {
     static void start() throws Exception {
         Files.createDirectories(OUT);
         StackInfo info = StackInfo.load();
-        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "publication-service", "publication_e2e", freePort(),
+        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "publication-service", "publication_e2e", freePort(), freePort(),
                 Map.of("STORAGE_BUCKET", "publication-bench", "QUARKUS_LOG_LEVEL", "WARN",
                         "PUBLICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32"), OUT);
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);

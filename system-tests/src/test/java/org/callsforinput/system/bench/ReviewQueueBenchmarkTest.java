@@ -61,7 +61,7 @@ class ReviewQueueBenchmarkTest {
     static void start() throws Exception {
         Files.createDirectories(OUT);
         StackInfo info = StackInfo.load();
-        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "review-service", "review_e2e", freePort(),
+        service = ServiceProcess.start(info, StackInfo.findRepoRoot(), "review-service", "review_e2e", freePort(), freePort(),
                 Map.of("STORAGE_BUCKET", "review-bench", "QUARKUS_LOG_LEVEL", "WARN"), OUT);
         long t0 = System.nanoTime();
         seed(info);
@@ -158,7 +158,7 @@ class ReviewQueueBenchmarkTest {
     void theConsolesQueuePageOverTenThousandCases() throws Exception {
         Path repo = StackInfo.findRepoRoot();
         int port = URI.create(Stack.get("console.url")).getPort();
-        try (ServiceProcess console = ServiceProcess.start(StackInfo.load(), repo, "secretariat-console", "console_e2e", port,
+        try (ServiceProcess console = ServiceProcess.start(StackInfo.load(), repo, "secretariat-console", "console_e2e", port, freePort(),
                 ServiceProcess.consoleEnvironment("http://127.0.0.1:9", service.baseUrl(), "http://127.0.0.1:9",
                         Stack.get("client.secretariat-console.secret")), OUT)) {
             int concurrency = Integer.getInteger("bench.concurrency", 4);

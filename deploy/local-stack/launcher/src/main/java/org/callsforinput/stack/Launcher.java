@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class Launcher {
 
-    private record Service(String name, String database, Ports.Port port) {
+    private record Service(String name, String database, Ports.Port port, Ports.Port managementPort) {
     }
 
     static final List<String> RUN_DATABASES = List.of("submission", "review", "publication", "console");
@@ -225,7 +225,10 @@ public final class Launcher {
         extra.put("console.url", Keycloak.consoleUrl(ports));
         extra.put("client.secretariat-console.secret", secrets.secretariatConsoleSecret());
         if (mode.startsServices()) {
-            serviceList().forEach(s -> extra.put(s.name() + ".url", "http://" + Probes.HOST + ":" + s.port().number()));
+            for (Service s : serviceList()) {
+                extra.put(s.name() + ".url", "http://" + Probes.HOST + ":" + s.port().number());
+                extra.put(s.name() + ".management-url", "http://" + Probes.HOST + ":" + s.managementPort().number());
+            }
         }
         Path stackFile = stateDir.resolve("stack.properties");
         info.write(stackFile, extra);
@@ -240,7 +243,7 @@ public final class Launcher {
                     default -> Map.of();
                 };
                 ServiceProcess process = ServiceProcess.launch(info, repo, s.name(), s.database(), s.port().number(),
-                        serviceEnv, stateDir.resolve("logs"));
+                        s.managementPort().number(), serviceEnv, stateDir.resolve("logs"));
                 stack.track(process.managedProcess());
                 services.add(process);
             }
@@ -278,12 +281,12 @@ public final class Launcher {
 
     private List<Service> serviceList() {
         return List.of(
-                new Service("submission-service", "submission", ports.submission()),
-                new Service("review-service", "review", ports.review()),
-                new Service("publication-service", "publication", ports.publication()),
+                new Service("submission-service", "submission", ports.submission(), ports.submissionManagement()),
+                new Service("review-service", "review", ports.review(), ports.reviewManagement()),
+                new Service("publication-service", "publication", ports.publication(), ports.publicationManagement()),
                 // No database: its state is the mailbox's folders and submission-service's Idempotency-Keys.
-                new Service("mail-intake", null, ports.mailIntake()),
-                new Service("secretariat-console", "console", ports.console()));
+                new Service("mail-intake", null, ports.mailIntake(), ports.mailIntakeManagement()),
+                new Service("secretariat-console", "console", ports.console(), ports.consoleManagement()));
     }
 
     /** The console calls the three services as the signed-in user and signs in with its confidential client. */
@@ -329,18 +332,21 @@ public final class Launcher {
                 mode.id(), elapsed(), stateDir));
         for (ServiceProcess s : services) {
             String base = s.baseUrl();
-            out.append(String.format("  %-20s %s%n", s.service(), base));
+            String health = s.managementUrl() + "/q/health";
             if (s.service().equals("secretariat-console")) {
+                out.append(String.format("  %-20s %s   health %s%n", s.service(), base, health));
                 out.append(String.format("  %-20s sign in as callmanager, reviewer1, reviewer2, coordinator1, coordinator2 or admin%n", ""));
                 continue;
             }
             if (s.service().equals("mail-intake")) {
                 // No API of its own: it reads the intake mailbox and submits through submission-service.
-                out.append(String.format("  %-20s health %s/q/health   (reads %s over IMAP)%n", "", base, mail.intakeAddress()));
+                out.append(String.format("  %-20s health %s   (reads %s over IMAP)%n", s.service(), health,
+                        mail.intakeAddress()));
                 continue;
             }
-            out.append(String.format("  %-20s Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   health %s/q/health%n",
-                    "", base, base, base));
+            out.append(String.format("  %-20s %s%n", s.service(), base));
+            out.append(String.format("  %-20s Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n", "", base, base));
+            out.append(String.format("  %-20s health %s   metrics %s/q/metrics%n", "", health, s.managementUrl()));
         }
         out.append(String.format("  %-20s %s   admin console %s/admin/  user %s  password %s%n",
                 "Keycloak", kc, kc, Keycloak.ADMIN_USER, info.keycloakAdminPassword()));

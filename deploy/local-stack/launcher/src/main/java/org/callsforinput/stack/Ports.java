@@ -23,7 +23,12 @@ record Ports(
         Port review,
         Port publication,
         Port mailIntake,
-        Port console) {
+        Port submissionManagement,
+        Port reviewManagement,
+        Port publicationManagement,
+        Port mailIntakeManagement,
+        Port console,
+        Port consoleManagement) {
 
     record Port(String component, int number, String envVar) {
     }
@@ -48,8 +53,14 @@ record Ports(
                 port(env, "review-service", "PLATFORM_REVIEW_PORT", 8082),
                 port(env, "publication-service", "PLATFORM_PUBLICATION_PORT", 8083),
                 port(env, "mail-intake", "PLATFORM_MAIL_INTAKE_PORT", 8086),
+                // Health and metrics: each service's management interface, 90xx beside its 80xx.
+                port(env, "submission-service management", "PLATFORM_SUBMISSION_MANAGEMENT_PORT", 9081),
+                port(env, "review-service management", "PLATFORM_REVIEW_MANAGEMENT_PORT", 9082),
+                port(env, "publication-service management", "PLATFORM_PUBLICATION_MANAGEMENT_PORT", 9083),
+                port(env, "mail-intake management", "PLATFORM_MAIL_INTAKE_MANAGEMENT_PORT", 9086),
                 // Fixed per mode: the realm's redirect URIs name it (PLATFORM_CONSOLE_URL at import).
-                port(env, "secretariat-console", prefix + "CONSOLE_PORT", mode.isTest() ? 18084 : DemoClients.SECRETARIAT_CONSOLE_PORT));
+                port(env, "secretariat-console", prefix + "CONSOLE_PORT", mode.isTest() ? 18084 : DemoClients.SECRETARIAT_CONSOLE_PORT),
+                port(env, "secretariat-console management", "PLATFORM_CONSOLE_MANAGEMENT_PORT", 9084));
     }
 
     /** Every port this mode binds itself; the embedded PostgreSQL's and clamd's only when they will be started. */
@@ -63,7 +74,8 @@ record Ports(
             ports.add(clamav);
         }
         if (mode.startsServices()) {
-            ports.addAll(List.of(submission, review, publication, mailIntake));
+            ports.addAll(List.of(submission, review, publication, mailIntake,
+                    submissionManagement, reviewManagement, publicationManagement, mailIntakeManagement, consoleManagement));
         }
         // Run mode starts the console; in test mode the system tests do, on this port.
         if (mode.startsServices() || mode.isTest()) {

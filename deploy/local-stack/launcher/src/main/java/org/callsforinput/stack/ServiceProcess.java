@@ -20,27 +20,30 @@ public final class ServiceProcess implements AutoCloseable {
     private final ManagedProcess process;
     private final String service;
     private final int port;
+    private final int managementPort;
 
-    private ServiceProcess(ManagedProcess process, String service, int port) {
+    private ServiceProcess(ManagedProcess process, String service, int port, int managementPort) {
         this.process = process;
         this.service = service;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
-     * Starts the service and waits until {@code /q/health/ready} answers 200.
+     * Starts the service and waits until {@code /q/health/ready} on its management port answers 200.
      *
-     * @param service  module directory, e.g. {@code submission-service}
-     * @param database database name on the stack's PostgreSQL, e.g. {@code submission_e2e}
-     * @param port     HTTP port on 127.0.0.1
-     * @param extraEnv more environment variables; they win over the ones derived from {@code info}
-     * @param logDir   where {@code <service>.log} is written (replaced at each start)
+     * @param service        module directory, e.g. {@code submission-service}
+     * @param database       database name on the stack's PostgreSQL, e.g. {@code submission_e2e}
+     * @param port           HTTP port on 127.0.0.1: the API, OpenAPI and Swagger UI
+     * @param managementPort management port on 127.0.0.1: health and metrics ({@code /q/health}, {@code /q/metrics})
+     * @param extraEnv       more environment variables; they win over the ones derived from {@code info}
+     * @param logDir         where {@code <service>.log} is written (replaced at each start)
      * @throws StartupFailure when the service exits early or is not ready within {@link #READY_TIMEOUT};
      *                        the process is stopped by then
      */
     public static ServiceProcess start(StackInfo info, Path repoRoot, String service, String database, int port,
-                                       Map<String, String> extraEnv, Path logDir) {
-        ServiceProcess process = launch(info, repoRoot, service, database, port, extraEnv, logDir);
+                                       int managementPort, Map<String, String> extraEnv, Path logDir) {
+        ServiceProcess process = launch(info, repoRoot, service, database, port, managementPort, extraEnv, logDir);
         try {
             process.awaitReady(READY_TIMEOUT);
             return process;
@@ -52,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service without waiting; call {@link #awaitReady(Duration)} next. */
     public static ServiceProcess launch(StackInfo info, Path repoRoot, String service, String database, int port,
-                                        Map<String, String> extraEnv, Path logDir) {
+                                        int managementPort, Map<String, String> extraEnv, Path logDir) {
         Path jar = repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = logDir.resolve(service + ".log");
         if (!Files.isRegularFile(jar)) {
@@ -65,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupFailure(service, log, "cannot prepare the log: " + e.getMessage());
         }
-        Map<String, String> env = new HashMap<>(environment(info, database, port));
+        Map<String, String> env = new HashMap<>(environment(info, database, port, managementPort));
         // One process per service and database at a time here, so this names the same Kafka static member across a
         // restart (it takes its partitions back at once, see platform-support's StaticMembership).
         env.put("PLATFORM_KAFKA_INSTANCE_ID", service + "-" + database);
@@ -76,14 +79,17 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xmx384m",
                 "-Djava.util.concurrent.ForkJoinPool.common.parallelism=8",
                 "-Dplatform.logdir=" + logDir.toAbsolutePath(), "-jar", jar.toString());
-        return new ServiceProcess(ManagedProcess.start(service, command, env, repoRoot, log), service, port);
+        return new ServiceProcess(ManagedProcess.start(service, command, env, repoRoot, log), service, port,
+                managementPort);
     }
 
     /** The configuration a service gets from the stack, as environment variables. */
-    public static Map<String, String> environment(StackInfo info, String database, int port) {
+    public static Map<String, String> environment(StackInfo info, String database, int port, int managementPort) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", Probes.HOST);
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", Probes.HOST);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", info.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", info.pgUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", info.pgPassword());
@@ -108,9 +114,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", clientSecret);
     }
 
-    /** Waits until {@code GET /q/health/ready} answers 200; fails early if the JVM exits. */
+    /** Waits until {@code GET /q/health/ready} on the management port answers 200; fails early if the JVM exits. */
     public void awaitReady(Duration timeout) {
-        process.awaitReady(timeout, () -> Probes.httpStatus(baseUrl() + "/q/health/ready") == 200);
+        process.awaitReady(timeout, () -> Probes.httpStatus(managementUrl() + "/q/health/ready") == 200);
     }
 
     public String service() {
@@ -121,9 +127,14 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** {@code http://127.0.0.1:<port>}: the API, OpenAPI and Swagger UI */
     public String baseUrl() {
         return "http://" + Probes.HOST + ":" + port;
+    }
+
+    /** {@code http://127.0.0.1:<management port>}: health and metrics */
+    public String managementUrl() {
+        return "http://" + Probes.HOST + ":" + managementPort;
     }
 
     public long pid() {

@@ -37,7 +37,24 @@ class PortsTest {
         assertEquals(List.of(9092, 9093, 9000, 8180, 9190, 3025, 3143),
                 ports.toBind(Mode.INFRA, false, false).stream().map(Ports.Port::number).toList());
         assertTrue(ports.toBind(Mode.RUN, true, false).stream().map(Ports.Port::number).toList()
-                .containsAll(List.of(5432, 8081, 8082, 8083, 8086)));
+                .containsAll(List.of(5432, 8081, 8082, 8083, 8086, 9081, 9082, 9083, 9086)));
+    }
+
+    @Test
+    void everyServiceHasAManagementPortOfItsOwnThatAVariableMoves() {
+        Ports ports = Ports.of(Mode.RUN, Map.of("PLATFORM_REVIEW_MANAGEMENT_PORT", "29082"));
+
+        assertEquals(9081, ports.submissionManagement().number());
+        assertEquals(29082, ports.reviewManagement().number());
+        assertEquals("PLATFORM_REVIEW_MANAGEMENT_PORT", ports.reviewManagement().envVar());
+        assertEquals(9083, ports.publicationManagement().number());
+        assertEquals(9086, ports.mailIntakeManagement().number());
+        // No port is used twice, in either mode (the management ports are the same in both, like the services' ports).
+        for (Mode mode : List.of(Mode.RUN, Mode.TEST)) {
+            List<Integer> bound = Ports.of(mode, Map.of()).toBind(Mode.RUN, true, true).stream()
+                    .map(Ports.Port::number).toList();
+            assertEquals(bound.size(), bound.stream().distinct().count(), mode + ": " + bound);
+        }
     }
 
     @Test

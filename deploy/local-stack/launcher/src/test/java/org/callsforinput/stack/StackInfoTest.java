@@ -60,17 +60,20 @@ class StackInfoTest {
 
     @Test
     void servicesGetTheStackThroughTheirEnvironment() {
-        Map<String, String> env = ServiceProcess.environment(INFO, "submission_e2e", 18081);
+        Map<String, String> env = ServiceProcess.environment(INFO, "submission_e2e", 18081, 19081);
 
         assertEquals("18081", env.get("QUARKUS_HTTP_PORT"));
         assertEquals("127.0.0.1", env.get("QUARKUS_HTTP_HOST"));
+        assertEquals("19081", env.get("QUARKUS_MANAGEMENT_PORT"));
+        assertEquals("127.0.0.1", env.get("QUARKUS_MANAGEMENT_HOST"));
         assertEquals("jdbc:postgresql://127.0.0.1:15432/submission_e2e", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("127.0.0.1:19092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("http://127.0.0.1:19000", env.get("STORAGE_ENDPOINT"));
         assertEquals("http://127.0.0.1:18180/realms/calls", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
         assertFalse(env.containsKey("DOCUMENTS_CLAMAV_HOST"));
 
-        Map<String, String> withClamav = ServiceProcess.environment(INFO.withClamav("127.0.0.1", 13310), "submission_e2e", 18081);
+        Map<String, String> withClamav = ServiceProcess.environment(INFO.withClamav("127.0.0.1", 13310), "submission_e2e", 18081,
+                19081);
         assertEquals("127.0.0.1", withClamav.get("DOCUMENTS_CLAMAV_HOST"));
         assertEquals("13310", withClamav.get("DOCUMENTS_CLAMAV_PORT"));
     }

@@ -54,6 +54,37 @@ class DeploymentShapeTest {
         assertThat(prod.get("ScheduledBackup", "calls-postgres-nightly").path("spec").path("method").asText()).isEqualTo("plugin");
     }
 
+    /**
+     * The probes and Prometheus reach a service's management interface: the module enables it (a build-time property)
+     * and keeps OpenAPI off it, and the container's port named management is the QUARKUS_MANAGEMENT_PORT it sets,
+     * which the Service's port named management targets.
+     */
+    @Test
+    void probesAndMetricsReachEachServicesManagementInterface() throws IOException {
+        Manifests prod = overlay("prod");
+        for (String s : SERVICES) {
+            Path properties = REPO.resolve(s).resolve("src/main/resources/application.properties");
+            if (!Files.exists(properties)) {
+                continue; // a module still being built (the manifest comes first)
+            }
+            String config = Files.readString(properties);
+            assertThat(config).as(s + "'s application.properties").containsPattern("(?m)^quarkus\\.management\\.enabled=true$");
+            if (config.contains("quarkus.smallrye-openapi.")) {
+                assertThat(config).as(s + ": OpenAPI and Swagger UI stay on the public port")
+                        .containsPattern("(?m)^quarkus\\.smallrye-openapi\\.management\\.enabled=false$");
+            }
+            JsonNode container = prod.get("Deployment", s).path("spec").path("template").path("spec").path("containers").get(0);
+            String port = Manifests.stream(container.path("ports")).filter(p -> p.path("name").asText().equals("management"))
+                    .map(p -> p.path("containerPort").asText()).findFirst().orElse(null);
+            String env = Manifests.stream(container.path("env")).filter(e -> e.path("name").asText().equals("QUARKUS_MANAGEMENT_PORT"))
+                    .map(e -> e.path("value").asText()).findFirst().orElse(null);
+            assertThat(port).as(s + ": container port management").isNotNull().isEqualTo(env);
+            assertThat(Manifests.stream(prod.get("Service", s).path("spec").path("ports"))
+                    .filter(p -> p.path("name").asText().equals("management")).map(p -> p.path("targetPort").asText()))
+                    .as(s + ": the Service's management port").containsExactly("management");
+        }
+    }
+
     @Test
     void devRunsOneOfEverything() {
         Manifests dev = overlay("dev");
