@@ -128,7 +128,7 @@ class ConsoleTest {
         String submissionId = submit(callId, "<script>alert('title')</script> " + hostileWord,
                 "<img src=x onerror=alert('summary')> and <iframe src=javascript:alert('frame')></iframe>",
                 "<b onmouseover=alert('org')>Org</b>",
-                List.of(Map.of("url", "https://example.org/a?q=\"><script>alert('url')</script>", "label",
+                List.of(Map.of("url", "https://example.org/a?q=%22%3E%3Cscript%3Ealert('url')%3C/script%3E", "label",
                         "<svg onload=alert('label')>", "kind", "website"),
                         Map.of("url", "https://example.org/report", "label", "Report\"><img src=x onerror=alert('label2')>",
                                 "kind", "report")),
@@ -245,10 +245,10 @@ class ConsoleTest {
         body.put("summary", summary);
         body.put("links", links);
         String id = given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON).body(body)
-                .when().post(submission + "/submissions").then().statusCode(201).extract().path("id");
+                .when().post(submission + "/submissions").then().log().ifValidationFails().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream").body(docx)
                 .queryParam("fileName", "Contribution.docx")
-                .when().post(submission + "/submissions/" + id + "/documents").then().statusCode(201);
+                .when().post(submission + "/submissions/" + id + "/documents").then().log().ifValidationFails().statusCode(201);
         given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + id + "/submit")
                 .then().statusCode(200);
         return id;
