@@ -333,7 +333,8 @@ class MailIntakeTest {
             }
             mailboxes.send(mailTo(sender, "Busy Sender", "Busy without a document", "Nothing attached.", Map.of()));
 
-            await().atMost(Duration.ofSeconds(90)).until(() -> mailboxes.intake("INBOX").isEmpty());
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> mailboxes.intake("INBOX").isEmpty());
             assertThat(submissionsFrom(sender)).isEqualTo(4);
             assertThat(mailboxes.intake("Processed").stream().filter(m -> m.subject().startsWith("Busy contribution "))).hasSize(4);
             assertThat(mailboxes.intake("Rejected").stream().filter(m -> m.subject().equals("Busy without a document"))).hasSize(1);
