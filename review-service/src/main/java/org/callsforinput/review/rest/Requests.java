@@ -34,7 +34,8 @@ public final class Requests {
     public record MetadataRequest(
             @Schema(examples = "CIVIL_SOCIETY") org.callsforinput.contracts.SubmitterCategory submitterCategory,
             @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") @Schema(examples = "FR") String country,
-            @Size(min = 1, max = 300) @Pattern(regexp = "[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*", message = "a name on one line")
+            // Leading spaces, then a visible character: disjoint classes, so matching is linear on any input.
+            @Size(max = 300) @Pattern(regexp = "[ ]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*", message = "a name on one line")
             @Schema(description = "Published with the contribution unless it is to be published without a name",
                     examples = "Observatoire des droits humains") String organisationName) {
     }
