@@ -104,13 +104,13 @@ class EndToEndTest {
         given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + id + "/submit").then().statusCode(200);
 
         // Reviewers: claim, screen, propose; a coordinator other than the proposer approves.
-        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(review, id), c -> c != null);
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> Platform.caseOf(review, id), c -> c != null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
                 .when().get(review + "/cases/" + caseId).then().body("documents[0].textState", equalTo("EXTRACTED")));
-        act(review, caseId, "reviewer1", "post", "claim", null);
-        act(review, caseId, "reviewer1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE", "tags", List.of("data")));
-        act(review, caseId, "reviewer1", "post", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
-        act(review, caseId, "coordinator1", "post", "decision/approval", null);
+        Platform.act(review, caseId, "reviewer1", "post", "claim", null);
+        Platform.act(review, caseId, "reviewer1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE", "tags", List.of("data")));
+        Platform.act(review, caseId, "reviewer1", "post", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+        Platform.act(review, caseId, "coordinator1", "post", "decision/approval", null);
 
         // Public: the call's JSON, page and feed list it; the document downloads exactly as received.
         JsonPath call = await().atMost(Duration.ofSeconds(30)).until(
@@ -180,20 +180,20 @@ class EndToEndTest {
         given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + id + "/submit").then().statusCode(200);
 
         // The reviewer sees who wrote the Word file, and its link among the case's links.
-        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(review, id), c -> c != null);
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> Platform.caseOf(review, id), c -> c != null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
                 .when().get(review + "/cases/" + caseId).then()
                 .body("documents[0].facts.metadata.author", equalTo("Camille Martin"))
                 .body("links.find { it.source == 'DOCUMENT' }.url", equalTo("https://laws.example.org/act-12")));
         String documentId = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId)
                 .then().extract().path("documents[0].id");
-        act(review, caseId, "reviewer1", "post", "claim", null);
-        act(review, caseId, "reviewer1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
-        act(review, caseId, "reviewer1", "post", "documents/" + documentId + "/cleaned-copy", null);
+        Platform.act(review, caseId, "reviewer1", "post", "claim", null);
+        Platform.act(review, caseId, "reviewer1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
+        Platform.act(review, caseId, "reviewer1", "post", "documents/" + documentId + "/cleaned-copy", null);
         String cleanedSha = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId)
                 .then().extract().path("documents[0].cleaned.sha256");
-        act(review, caseId, "reviewer1", "post", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
-        act(review, caseId, "coordinator1", "post", "decision/approval", null);
+        Platform.act(review, caseId, "reviewer1", "post", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+        Platform.act(review, caseId, "coordinator1", "post", "decision/approval", null);
 
         // Public: the cleaned copy, said to be so, with its SHA-256; no name of the organisation or its people in it.
         JsonPath call = await().atMost(Duration.ofSeconds(30)).until(
@@ -225,27 +225,11 @@ class EndToEndTest {
         given().auth().oauth2(Tokens.client("partner-crln")).contentType("application/octet-stream").body(TestDocuments.docx("Internal"))
                 .queryParam("fileName", "internal.docx").when().post(submission + "/submissions/" + id + "/documents").then().statusCode(201);
         given().auth().oauth2(Tokens.client("partner-crln")).when().post(submission + "/submissions/" + id + "/submit").then().statusCode(200);
-        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(review, id), c -> c != null);
-        act(review, caseId, "coordinator1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
-        act(review, caseId, "coordinator1", "post", "decision", Map.of("decision", "CONSIDER_WITHOUT_PUBLISHING", "reason", "Consent"));
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> Platform.caseOf(review, id), c -> c != null);
+        Platform.act(review, caseId, "coordinator1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
+        Platform.act(review, caseId, "coordinator1", "post", "decision", Map.of("decision", "CONSIDER_WITHOUT_PUBLISHING", "reason", "Consent"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.client("partner-crln"))
                 .when().get(submission + "/submissions/" + id).then().body("status", equalTo("NOT_PUBLISHED")));
-    }
-
-    private static void act(String review, String caseId, String user, String method, String action, Object body) {
-        String etag = given().auth().oauth2(Tokens.user(user)).when().get(review + "/cases/" + caseId).then().statusCode(200)
-                .extract().header("ETag");
-        var request = given().auth().oauth2(Tokens.user(user)).header("If-Match", etag);
-        if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        request.when().request(method.toUpperCase(), review + "/cases/" + caseId + "/" + action).then().statusCode(200);
-    }
-
-    private static String caseOf(String review, String submissionId) {
-        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200&sort=-updatedAt")
-                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
-        return ids.isEmpty() ? null : ids.get(0);
     }
 
     private static String openCall(String submission, String slug) {

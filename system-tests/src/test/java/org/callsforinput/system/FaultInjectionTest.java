@@ -181,7 +181,7 @@ class FaultInjectionTest {
         String base = service.baseUrl();
         String call = openCall(base);
         String before = submitted(base, call, "before the crash");
-        await().atMost(Duration.ofSeconds(60)).until(() -> caseOf(review.baseUrl(), before) != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Platform.caseOf(review.baseUrl(), before) != null);
 
         ProcessHandle.of(review.pid()).ifPresent(ProcessHandle::destroyForcibly);
         await().atMost(Duration.ofSeconds(30)).until(() -> !review.isAlive());
@@ -189,7 +189,7 @@ class FaultInjectionTest {
         long ready = System.nanoTime();
         String after = submitted(base, call, "after the restart");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> caseOf(review.baseUrl(), after) != null);
+                .until(() -> Platform.caseOf(review.baseUrl(), after) != null);
         long flowingMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ready);
         System.out.printf("FAULT-TIMING consumer-restart: review-service killed -9 and restarted; a new submission's"
                 + " case %d ms after ready (static member %s)%n", flowingMs, "review-service-review_e2e");
@@ -228,15 +228,15 @@ class FaultInjectionTest {
                 .then().extract().path("slug");
         byte[] docx = TestDocuments.docx("taken over after a crash");
         String submission = submitted(base, call, docx);
-        String caseId = await().atMost(Duration.ofSeconds(60)).until(() -> caseOf(review.baseUrl(), submission), c -> c != null);
+        String caseId = await().atMost(Duration.ofSeconds(60)).until(() -> Platform.caseOf(review.baseUrl(), submission), c -> c != null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
                 .when().get(review.baseUrl() + "/cases/" + caseId).then().body("documents[0].textState", equalTo("EXTRACTED")));
-        decide(caseId, "reviewer1", "POST", "claim", null);
-        decide(caseId, "reviewer1", "PUT", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
-        decide(caseId, "reviewer1", "POST", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+        Platform.act(review.baseUrl(), caseId, "reviewer1", "POST", "claim", null);
+        Platform.act(review.baseUrl(), caseId, "reviewer1", "PUT", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
+        Platform.act(review.baseUrl(), caseId, "reviewer1", "POST", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
 
         storage.freeze();
-        decide(caseId, "coordinator1", "POST", "decision/approval", null);
+        Platform.act(review.baseUrl(), caseId, "coordinator1", "POST", "decision/approval", null);
         // Claimed: the lease is taken (attempts counted) and the copy hangs on the frozen storage.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> attempts(submission) >= 1);
@@ -286,17 +286,6 @@ class FaultInjectionTest {
         }
     }
 
-    /** A reviewer's step on the case, with the case's current ETag. */
-    private void decide(String caseId, String user, String method, String action, Object body) {
-        String url = review.baseUrl() + "/cases/" + caseId;
-        String etag = given().auth().oauth2(Tokens.user(user)).when().get(url).then().statusCode(200).extract().header("ETag");
-        var request = given().auth().oauth2(Tokens.user(user)).header("If-Match", etag);
-        if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        request.when().request(method, url + "/" + action).then().statusCode(200);
-    }
-
     private ServiceProcess startReview(int port) {
         return ServiceProcess.start(info, repo, "review-service", "review_e2e", port, Platform.freePort(),
                 Map.of("STORAGE_BUCKET", "review-faults", "REVIEW_DOCUMENTS_INTERVAL", "1s"), logs);
@@ -314,12 +303,6 @@ class FaultInjectionTest {
         given().auth().oauth2(Tokens.client("partner-odh")).when().post(base + "/submissions/" + draft + "/submit")
                 .then().statusCode(200);
         return draft;
-    }
-
-    private static String caseOf(String review, String submissionId) {
-        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200&sort=-updatedAt")
-                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
-        return ids.isEmpty() ? null : ids.get(0);
     }
 
     private ServiceProcess start(int port, Map<String, String> extra) {

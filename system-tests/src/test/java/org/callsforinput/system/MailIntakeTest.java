@@ -41,10 +41,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * E-mail as an intake channel, end to end against the real stack: mails go through GreenMail's SMTP to a call's
@@ -106,11 +112,7 @@ class MailIntakeTest {
         assertThat(reply.subject()).startsWith("Received " + "MAIL-");
         assertThat(reply.text()).contains("ODH contribution.docx, " + docx.length + ", " + sha256(docx))
                 .contains("annex.pdf, " + pdf.length + ", " + sha256(pdf)).contains("On time").contains("WITHDRAW");
-        Mailboxes.Attachment receipt = reply.attachments().stream().filter(a -> a.fileName().equals("receipt.json")).findFirst()
-                .orElseThrow();
-        JsonNode signed = new ObjectMapper().readTree(receipt.content());
-        given().contentType(ContentType.JSON).body(Map.of("jws", signed.path("jws").asText()))
-                .when().post(platform.submission.baseUrl() + "/receipts/verify").then().statusCode(200);
+        JsonNode signed = verifiedReceipt(reply);
         String reference = signed.path("receipt").path("reference").asText();
         assertThat(reply.subject()).contains(reference);
 
@@ -124,7 +126,7 @@ class MailIntakeTest {
         assertThat(column("select authentication_results from submission where id = ?::uuid", id)).contains("spf=pass");
 
         // Reviewers see it as a case, with the channel and the receiving server's verdicts; the mail sits in Processed.
-        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(platform.review.baseUrl(), id), c -> c != null);
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> Platform.caseOf(platform.review.baseUrl(), id), c -> c != null);
         given().auth().oauth2(Tokens.user("reviewer1")).when().get(platform.review.baseUrl() + "/cases/" + caseId).then()
                 .statusCode(200).body("channel", equalTo("EMAIL")).body("submitterCategory", equalTo(null))
                 .body("authenticationResults", org.hamcrest.Matchers.containsString("spf=pass"))
@@ -254,6 +256,101 @@ class MailIntakeTest {
         }
     }
 
+    /**
+     * The whole path of a contribution by e-mail: mailed through SMTP to the call's address, a case in review-service,
+     * the signed receipt in the sender's mailbox; reviewers fill in what a mail cannot say (category, country,
+     * organisation), a coordinator approves, and publication-service publishes it in full and as received: the
+     * public document has the attachment's SHA-256, and neither the sender's address nor their name is public.
+     */
+    @Test
+    void aMailedContributionIsReviewedAndPublishedInFullAsReceivedWithoutTheSendersPersonalData() throws Exception {
+        String review = platform.review.baseUrl();
+        String publication = platform.publication.baseUrl();
+        String sender = "amani." + UUID.randomUUID().toString().substring(0, 6) + "@crln.example";
+        String senderName = "Amani Otieno-Private";
+        byte[] docx = TestDocuments.docx("Testimony on stop and search");
+        mailboxes.send(mailTo(sender, senderName, "Testimony on stop and search",
+                "Our testimony is attached.\nThe 2023 report: https://crln.example/reports/stop-and-search-2023",
+                Map.of("CRLN testimony.docx", docx)));
+
+        Mailboxes.Received reply = awaitReply(sender);
+        assertThat(reply.subject()).startsWith("Received MAIL-");
+        JsonNode signed = verifiedReceipt(reply);
+        assertThat(signed.path("receipt").path("files").get(0).path("sha256").asText()).isEqualTo(sha256(docx));
+        String id = signed.path("receipt").path("submissionId").asText();
+
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> Platform.caseOf(review, id), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
+                .when().get(review + "/cases/" + caseId).then().body("channel", equalTo("EMAIL"))
+                .body("organisationName", equalTo(null)).body("submitterCategory", equalTo(null)).body("country", equalTo(null))
+                .body("documents[0].textState", equalTo("EXTRACTED")));
+        Platform.act(review, caseId, "reviewer1", "post", "claim", null);
+        Platform.act(review, caseId, "reviewer1", "put", "metadata", Map.of("submitterCategory", "CIVIL_SOCIETY", "country", "KE",
+                "organisationName", "Civil Rights Legal Network"));
+        Platform.act(review, caseId, "reviewer1", "put", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
+        Platform.act(review, caseId, "reviewer1", "post", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+        Platform.act(review, caseId, "coordinator1", "post", "decision/approval", null);
+
+        // Public: listed under the category the reviewer gave, the document as received, byte for byte.
+        String path = "groups.contributions.flatten().find { it.title == 'Testimony on stop and search' }";
+        JsonPath call = await().atMost(Duration.ofSeconds(30)).until(
+                () -> given().when().get(publication + "/public/calls/" + slug).then().statusCode(200).extract().jsonPath(),
+                json -> json.get(path) != null);
+        assertThat(call.getString(path + ".submitterCategory")).isEqualTo("CIVIL_SOCIETY");
+        assertThat(call.getString(path + ".country")).isEqualTo("KE");
+        assertThat(call.getString(path + ".name")).isEqualTo("Civil Rights Legal Network");
+        assertThat(call.getString(path + ".documents[0].variant")).isEqualTo("AS_RECEIVED");
+        assertThat(call.getString(path + ".documents[0].sha256")).isEqualTo(sha256(docx));
+        byte[] downloaded = given().when().get(publication + call.getString(path + ".documents[0].path")).then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(sha256(downloaded)).isEqualTo(sha256(docx));
+        String page = given().when().get(publication + "/calls/" + slug).then().statusCode(200).extract().asString();
+        String feed = given().when().get(publication + "/public/calls/" + slug + "/feed").then().statusCode(200).extract().asString();
+        assertThat(page).contains("Testimony on stop and search").contains("Civil Rights Legal Network");
+        String localPart = sender.substring(0, sender.indexOf('@'));
+        for (String output : List.of(call.prettify(), page, feed)) {
+            assertThat(output).doesNotContain(sender).doesNotContain(localPart).doesNotContain(senderName)
+                    .doesNotContain("Otieno");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.client("mail-intake"))
+                .when().get(platform.submission.baseUrl() + "/submissions/" + id).then().body("status", equalTo("PUBLISHED")));
+    }
+
+    /**
+     * More mails from one sender than {@code limits.replies-per-sender-per-hour} allows: every contribution is taken,
+     * only the first ones are answered, a mail with nothing acceptable is not answered either; other senders still are.
+     */
+    @Test
+    void repliesToOneSenderAreRateLimitedWhileEveryContributionIsStillTaken() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailboxes.intake("INBOX").isEmpty());
+        intake.close();
+        intake = startIntake(Map.of("MAIL_INTAKE_LIMITS_REPLIES_PER_SENDER_PER_HOUR", "2"));
+        try {
+            String sender = "busy." + UUID.randomUUID().toString().substring(0, 6) + "@ngo.example";
+            for (int i = 1; i <= 4; i++) {
+                mailboxes.send(mailTo(sender, "Busy Sender", "Busy contribution " + i, "Number " + i + ".",
+                        Map.of("busy-" + i + ".docx", TestDocuments.docx("Busy contribution " + i))));
+            }
+            mailboxes.send(mailTo(sender, "Busy Sender", "Busy without a document", "Nothing attached.", Map.of()));
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> mailboxes.intake("INBOX").isEmpty());
+            assertThat(submissionsFrom(sender)).isEqualTo(4);
+            assertThat(mailboxes.intake("Processed").stream().filter(m -> m.subject().startsWith("Busy contribution "))).hasSize(4);
+            assertThat(mailboxes.intake("Rejected").stream().filter(m -> m.subject().equals("Busy without a document"))).hasSize(1);
+            List<Mailboxes.Received> replies = mailboxes.inbox(sender);
+            assertThat(replies).hasSize(2).allSatisfy(r -> assertThat(r.subject()).startsWith("Received MAIL-"));
+
+            String other = "calm." + UUID.randomUUID().toString().substring(0, 6) + "@ngo.example";
+            mailboxes.send(mailTo(other, "Calm Sender", "Calm contribution", "One mail.", Map.of("calm.docx", TestDocuments.docx("calm"))));
+            assertThat(awaitReply(other).subject()).startsWith("Received MAIL-");
+            assertThat(mailboxes.inbox(sender)).hasSize(2);
+        } finally {
+            intake.close();
+            intake = null;
+        }
+    }
+
     private static ServiceProcess startIntake(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(intakeEnvironment());
         env.putAll(extra);
@@ -304,6 +401,26 @@ class MailIntakeTest {
         return await().atMost(Duration.ofSeconds(60)).until(() -> mailboxes.inbox(sender), l -> !l.isEmpty()).get(0);
     }
 
+    /**
+     * The signed receipt attached to a reply, verified as a contributor would: offline, with the ES256 key of
+     * submission-service's JWKS that the JWS names, and by asking the platform ({@code POST /receipts/verify}).
+     */
+    private static JsonNode verifiedReceipt(Mailboxes.Received reply) throws Exception {
+        Mailboxes.Attachment attached = reply.attachments().stream().filter(a -> a.fileName().equals("receipt.json")).findFirst()
+                .orElseThrow();
+        JsonNode signed = new ObjectMapper().readTree(attached.content());
+        JWSObject jws = JWSObject.parse(signed.path("jws").asText());
+        JWKSet keys = JWKSet.parse(given().when().get(platform.submission.baseUrl() + "/.well-known/jwks.json").then()
+                .statusCode(200).extract().asString());
+        ECKey key = (ECKey) keys.getKeyByKeyId(jws.getHeader().getKeyID());
+        assertThat(key).as("the JWS's key in the JWKS").isNotNull();
+        assertThat(jws.verify(new ECDSAVerifier(key))).as("signature").isTrue();
+        assertThat(new ObjectMapper().readTree(jws.getPayload().toString())).isEqualTo(signed.path("receipt"));
+        given().contentType(ContentType.JSON).body(Map.of("jws", signed.path("jws").asText()))
+                .when().post(platform.submission.baseUrl() + "/receipts/verify").then().statusCode(200);
+        return signed;
+    }
+
     private static int submissionsFrom(String sender) throws Exception {
         try (Connection c = Platform.connect("submission_e2e");
              PreparedStatement s = c.prepareStatement("select count(*) from submission where contact_email = ?")) {
@@ -322,12 +439,6 @@ class MailIntakeTest {
                 return r.next() ? r.getString(1) : null;
             }
         }
-    }
-
-    private static String caseOf(String review, String submissionId) {
-        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200&sort=-updatedAt")
-                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
-        return ids.isEmpty() ? null : ids.get(0);
     }
 
     private static String openCall(String submission, String slug, String intakeEmail) {

@@ -52,8 +52,26 @@ final class Mailboxes {
         Transport.send(message);
     }
 
-    /** Every mail in a folder of a local mailbox; a mailbox that never received mail reads as empty. */
+    /**
+     * Every mail in a folder of a local mailbox; a mailbox that never received mail reads as empty. A mail that
+     * mail-intake moves out between listing the folder and reading that mail makes the read fail: the folder is read
+     * again (a few times) rather than report a mail that is gone.
+     */
     List<Received> read(String login, String password, String folderName) throws MessagingException, IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(login, password, folderName);
+            } catch (jakarta.mail.AuthenticationFailedException e) {
+                throw e;
+            } catch (MessagingException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<Received> readOnce(String login, String password, String folderName) throws MessagingException, IOException {
         try (Store store = session().getStore("imap")) {
             store.connect(mail.host(), mail.imapPort(), login, password);
             Folder folder = store.getFolder(folderName);

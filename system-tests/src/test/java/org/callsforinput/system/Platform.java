@@ -8,6 +8,10 @@ import java.util.Map;
 import org.callsforinput.stack.ServiceProcess;
 import org.callsforinput.stack.StackInfo;
 import org.callsforinput.testing.TcpProxy;
+import org.callsforinput.testing.Tokens;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 
 /**
  * The three service jars running as processes against the real test stack, each with its own database and bucket, and
@@ -82,6 +86,26 @@ final class Platform implements AutoCloseable {
 
     static int freePort() {
         return TcpProxy.freePort();
+    }
+
+    /** The id of the review case that review-service made of a submission, or null while there is none yet. */
+    static String caseOf(String review, String submissionId) {
+        List<String> ids = RestAssured.given().auth().oauth2(Tokens.user("reviewer1")).when()
+                .get(review + "/cases?size=200&sort=-updatedAt").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** A reviewer's or coordinator's step on a case ({@code claim}, {@code screening}, ...), with its current ETag; 200. */
+    static void act(String review, String caseId, String user, String method, String action, Object body) {
+        String url = review + "/cases/" + caseId;
+        String etag = RestAssured.given().auth().oauth2(Tokens.user(user)).when().get(url).then().statusCode(200)
+                .extract().header("ETag");
+        var request = RestAssured.given().auth().oauth2(Tokens.user(user)).header("If-Match", etag);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        request.when().request(method.toUpperCase(java.util.Locale.ROOT), url + "/" + action).then().statusCode(200);
     }
 
     @Override

@@ -102,8 +102,20 @@ public class MailboxReader {
                 Log.infof("Reading %s of %s on %s:%d (%s)", config.imap().inbox(), config.imap().user(), config.imap().host(),
                         config.imap().port(), idleOffered(store) && config.imap().idle() ? "IDLE" : "polling");
                 while (running) {
-                    boolean allDone = round(inbox, processed, rejected, requests);
-                    await(store, inbox, allDone);
+                    Round round = round(inbox, processed, rejected, requests);
+                    if (round.moved()) {
+                        // After MOVE the client's view of the inbox is not to be trusted: with GreenMail 2.1.8 and
+                        // Angus Mail 2.0.5 the moved mails stay in it, marked expunged and still counted, and mails
+                        // that came meanwhile never show (they were left in the inbox until a restart). Selecting
+                        // the inbox again gives the server's list; mails that came during the round are taken at
+                        // once rather than after the next wait.
+                        inbox.close(false);
+                        inbox.open(Folder.READ_WRITE);
+                        if (round.allDone() && inbox.getMessageCount() > 0) {
+                            continue;
+                        }
+                    }
+                    await(store, inbox, round.allDone());
                 }
             } catch (MessagingException | RuntimeException e) {
                 openInbox = null;
@@ -118,13 +130,18 @@ public class MailboxReader {
         }
     }
 
-    /** Takes every mail in the inbox once; false when one was left for later (then the next round waits a poll). */
-    private boolean round(IMAPFolder inbox, Folder processed, Folder rejected, Folder requests) throws MessagingException {
+    /** What a round did: whether it moved any mail, and whether every mail was done (none left for later). */
+    private record Round(boolean moved, boolean allDone) {
+    }
+
+    /** Takes every mail in the inbox once; a mail left for later makes the next round wait a poll. */
+    private Round round(IMAPFolder inbox, Folder processed, Folder rejected, Folder requests) throws MessagingException {
         boolean allDone = true;
+        boolean moved = false;
         Message[] messages = inbox.getMessages();
         for (Message message : messages) {
             if (!running) {
-                return allDone;
+                return new Round(moved, allDone);
             }
             if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
                 continue;
@@ -136,8 +153,9 @@ public class MailboxReader {
                 case REQUEST -> move(inbox, message, requests);
                 case RETRY -> allDone = false;
             }
+            moved |= outcome != Intake.Outcome.RETRY;
         }
-        return allDone;
+        return new Round(moved, allDone);
     }
 
     private Intake.Outcome takeOne(MimeMessage message) throws MessagingException {

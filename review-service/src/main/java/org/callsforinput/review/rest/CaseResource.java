@@ -236,11 +236,12 @@ public class CaseResource {
                     @ExampleObject(name = "metadata-already-set", ref = "metadata-already-set"),
                     @ExampleObject(name = "invalid-transition", ref = "invalid-transition"),
                     @ExampleObject(name = "case-closed", ref = "case-closed") }))
-    @Operation(summary = "Fill in missing metadata", description = "The submitter category and country of a contribution that "
-            + "arrived without them (by e-mail); what the contributor gave is never overwritten. The assignee or a coordinator.")
+    @Operation(summary = "Fill in missing metadata", description = "The submitter category, country and organisation name of a "
+            + "contribution that arrived without them (by e-mail); what the contributor gave is never overwritten. The assignee or a coordinator.")
     public Response completeMetadata(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
             @NotNull @Valid Requests.MetadataRequest request) {
-        return view(work.completeMetadata(id, Versions.required(ifMatch), actor(), request.submitterCategory(), request.country()));
+        return view(work.completeMetadata(id, Versions.required(ifMatch), actor(), request.submitterCategory(), request.country(),
+                request.organisationName()));
     }
 
     @PUT

@@ -27,10 +27,17 @@ public final class Requests {
             @Schema(examples = "reviewer2") String assignee) {
     }
 
-    /** Metadata a contribution arrived without (an e-mail carries no category or country); both optional, at least one. */
+    /**
+     * Metadata a contribution arrived without (an e-mail carries no category, country or organisation name); each
+     * optional, at least one.
+     */
     public record MetadataRequest(
             @Schema(examples = "CIVIL_SOCIETY") org.callsforinput.contracts.SubmitterCategory submitterCategory,
-            @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") @Schema(examples = "FR") String country) {
+            @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") @Schema(examples = "FR") String country,
+            // Leading spaces, then a visible character: disjoint classes, so matching is linear on any input.
+            @Size(max = 300) @Pattern(regexp = "[ ]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*", message = "a name on one line")
+            @Schema(description = "Published with the contribution unless it is to be published without a name",
+                    examples = "Observatoire des droits humains") String organisationName) {
     }
 
     public record ScreeningRequest(

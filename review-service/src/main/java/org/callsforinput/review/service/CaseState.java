@@ -25,11 +25,12 @@ public record CaseState(
         Instant decidedAt,
         Instant retractedAt,
         SubmitterCategory submitterCategory,
-        String country) {
+        String country,
+        String organisationName) {
 
     public static CaseState of(ReviewCase c) {
         return new CaseState(c.status, c.assignee, c.inMandate, c.screeningReason, c.screeningNote, c.tags, c.personalData,
                 c.sensitiveData, c.decision, c.decisionReason, c.proposedBy, c.approvedBy, c.decidedAt, c.retractedAt,
-                c.submitterCategory, c.country);
+                c.submitterCategory, c.country, c.organisationName);
     }
 }

@@ -121,21 +121,23 @@ public class CaseWork {
     }
 
     /**
-     * Fills in what the contribution arrived without (e-mail carries no category or country). Only missing fields: a
-     * value the contributor gave is theirs, and a second reviewer cannot silently change the first one's.
+     * Fills in what the contribution arrived without (e-mail carries no category, country or organisation name). Only
+     * missing fields: a value the contributor gave is theirs, and a second reviewer cannot silently change the first one's.
      */
     @Transactional
-    public ReviewCase completeMetadata(UUID caseId, long version, Actor actor, SubmitterCategory category, String country) {
+    public ReviewCase completeMetadata(UUID caseId, long version, Actor actor, SubmitterCategory category, String country,
+                                       String organisationName) {
         return update(caseId, version, actor, "case.metadata-completed", c -> {
             requireWorker(c, actor);
             requireOpen(c);
-            if (category == null && country == null) {
-                throw ReviewProblems.NOTHING_TO_COMPLETE.exception("Give a submitterCategory, a country or both");
+            if (category == null && country == null && organisationName == null) {
+                throw ReviewProblems.NOTHING_TO_COMPLETE.exception("Give a submitterCategory, a country, an organisationName or several");
             }
             if (country != null && !COUNTRIES.contains(country)) {
                 throw PlatformProblems.INVALID_COUNTRY.exception("country '" + country + "' is not an ISO 3166-1 code");
             }
-            if ((category != null && c.submitterCategory != null) || (country != null && c.country != null)) {
+            if ((category != null && c.submitterCategory != null) || (country != null && c.country != null)
+                    || (organisationName != null && c.organisationName != null)) {
                 throw ReviewProblems.METADATA_ALREADY_SET.exception("Case " + c.reference
                         + " already has this metadata; only missing fields can be filled in");
             }
@@ -144,6 +146,9 @@ public class CaseWork {
             }
             if (country != null) {
                 c.country = country;
+            }
+            if (organisationName != null) {
+                c.organisationName = organisationName.strip();
             }
         });
     }

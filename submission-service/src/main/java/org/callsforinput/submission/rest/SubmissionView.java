@@ -23,7 +23,8 @@ public record SubmissionView(
         Instant receivedAt,
         @Schema(description = "Received after the deadline (accepted by the call's late policy)", examples = "false")
         boolean late,
-        @Schema(examples = "Observatoire des droits humains") String organisationName,
+        @Schema(description = "Null for a contribution by e-mail: the sender is its contact, reviewers name the organisation",
+                examples = "Observatoire des droits humains") String organisationName,
         @Schema(examples = "NHRI") SubmitterCategory submitterCategory,
         @Schema(examples = "FR") String country,
         @Schema(examples = """

@@ -110,10 +110,10 @@ public class SubmissionService {
         submission.channel = Submission.Channel.EMAIL;
         submission.createdBy = intake.subject();
         submission.createdAt = Instant.now();
-        String name = request.sender().name().strip();
-        // What the sender calls themselves until a reviewer names the organisation; never the address.
-        submission.organisationName = name;
-        submission.contactName = name;
+        // The sender's name is personal data: the contact (private), never the organisation's name, which stays empty
+        // until a reviewer gives it (review-service, PUT /cases/{id}/metadata).
+        submission.organisationName = null;
+        submission.contactName = request.sender().name().strip();
         submission.contactEmail = request.sender().email().strip();
         submission.language = language;
         submission.themes = List.of();
