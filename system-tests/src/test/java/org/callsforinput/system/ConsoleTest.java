@@ -255,10 +255,7 @@ class ConsoleTest {
     }
 
     private static String caseOf(String submissionId) {
-        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when()
-                .get(platform.review.baseUrl() + "/cases?size=200&sort=-updatedAt").then().statusCode(200).extract()
-                .jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
-        return ids.isEmpty() ? null : ids.get(0);
+        return Platform.caseOf(platform.review.baseUrl(), submissionId);
     }
 
     private static String openCall(String slug) {

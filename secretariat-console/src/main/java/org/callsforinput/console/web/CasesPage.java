@@ -289,6 +289,10 @@ public class CasesPage {
         if (category != null && !category.isBlank()) {
             m.put("submitterCategory", category);
         }
+        String organisation = form.getFirst("organisationName");
+        if (organisation != null && !organisation.isBlank()) {
+            m.put("organisationName", organisation.strip());
+        }
         String country = form.getFirst("country");
         if (country != null && !country.isBlank()) {
             m.put("country", country.strip().toUpperCase(java.util.Locale.ROOT));
