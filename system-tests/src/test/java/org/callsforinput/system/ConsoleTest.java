@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -123,7 +122,7 @@ class ConsoleTest {
     @Order(2)
     void refusalsHostileInputAndLostSessions() {
         String slug = "console-r-" + UUID.randomUUID().toString().substring(0, 8);
-        String callId = openCall(slug);
+        String callId = Platform.openCall(platform.submission.baseUrl(), slug, "schools", Map.of());
         String hostileWord = "hostile" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
         String submissionId = submit(callId, "<script>alert('title')</script> " + hostileWord,
                 "<img src=x onerror=alert('summary')> and <iframe src=javascript:alert('frame')></iframe>",
@@ -190,7 +189,7 @@ class ConsoleTest {
     @Order(5)
     void aCoordinatorAssignsSeeingConflictsAndTheReviewerMakesCopiesAndClaimsSeveral() throws IOException {
         String slug = "console-c-" + UUID.randomUUID().toString().substring(0, 8);
-        String callId = openCall(slug);
+        String callId = Platform.openCall(platform.submission.baseUrl(), slug, "schools", Map.of());
         String review = platform.review.baseUrl();
         // reviewer2 declares a conflict with the organisation.
         given().auth().oauth2(Tokens.user("reviewer2")).contentType(ContentType.JSON)
@@ -258,16 +257,4 @@ class ConsoleTest {
         return Platform.caseOf(platform.review.baseUrl(), submissionId);
     }
 
-    private static String openCall(String slug) {
-        String submission = platform.submission.baseUrl();
-        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
-                .body(Map.of("slug", slug, "mandate", "Expert Mechanism", "title", Map.of("en", "Console refusals"),
-                        "themes", List.of(Map.of("key", "schools", "label", Map.of("en", "Schools"))),
-                        "opensAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
-                        "deadline", LocalDateTime.now(ZoneId.of("Europe/Zurich")).plusDays(10).truncatedTo(ChronoUnit.MINUTES).toString(),
-                        "timeZone", "Europe/Zurich", "latePolicy", "REJECT"))
-                .when().post(submission + "/calls").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("callmanager")).when().post(submission + "/calls/" + id + "/open").then().statusCode(200);
-        return id;
-    }
 }

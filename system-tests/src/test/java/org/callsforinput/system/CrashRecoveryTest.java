@@ -16,9 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +59,7 @@ class CrashRecoveryTest {
         int port = freePort();
         service = ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, freePort(), ENV, logs);
         String base = service.baseUrl();
-        String call = openCall(base);
+        String call = Platform.openCall(base, "crash-" + UUID.randomUUID().toString().substring(0, 8), "data", Map.of("maxFileBytes", 100L << 20));
 
         // Acknowledged before the crash: a complete submission with its receipt.
         String done = draft(base, call);
@@ -107,18 +104,6 @@ class CrashRecoveryTest {
             keys.add(item.get().objectName());
         }
         return keys;
-    }
-
-    private static String openCall(String base) {
-        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
-                .body(Map.of("slug", "crash-" + UUID.randomUUID().toString().substring(0, 8), "mandate", "Crash test",
-                        "title", Map.of("en", "Crash test"), "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
-                        "opensAt", Instant.now().minusSeconds(3600).toString(),
-                        "deadline", LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString(),
-                        "timeZone", "UTC", "latePolicy", "REJECT", "maxFileBytes", 100L << 20))
-                .when().post(base + "/calls").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("callmanager")).when().post(base + "/calls/" + id + "/open").then().statusCode(200);
-        return id;
     }
 
     private static String draft(String base, String call) {

@@ -11,10 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -90,7 +86,7 @@ class EndToEndTest {
 
         // A partner submits, with a contact person who must never be public.
         String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        String callId = openCall(submission, slug);
+        String callId = Platform.openCall(submission, slug, "data", Map.of());
         byte[] docx = TestDocuments.docx("Contribution on racial profiling in policing");
         String id = given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
                 .body(Map.of("callId", callId, "organisationName", "Observatoire des droits humains",
@@ -165,7 +161,7 @@ class EndToEndTest {
         String review = platform.review.baseUrl();
         String publication = platform.publication.baseUrl();
         String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        String callId = openCall(submission, slug);
+        String callId = Platform.openCall(submission, slug, "data", Map.of());
         byte[] docx = TestDocuments.authoredDocx("Testimony on identity checks", "https://laws.example.org/act-12", null,
                 TestDocuments.Authorship.named());
         String id = given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
@@ -216,7 +212,7 @@ class EndToEndTest {
     void aDecisionNotToPublishShowsToTheContributor() throws Exception {
         String submission = platform.submission.baseUrl();
         String review = platform.review.baseUrl();
-        String callId = openCall(submission, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        String callId = Platform.openCall(submission, "e2e-" + UUID.randomUUID().toString().substring(0, 8), "data", Map.of());
         String id = given().auth().oauth2(Tokens.client("partner-crln")).contentType(ContentType.JSON)
                 .body(Map.of("callId", callId, "organisationName", "Civil Rights Legal Network", "submitterCategory", "CIVIL_SOCIETY",
                         "country", "KE", "contact", Map.of("name", "Amani Otieno", "email", "amani.otieno@example.org"),
@@ -230,18 +226,6 @@ class EndToEndTest {
         Platform.act(review, caseId, "coordinator1", "post", "decision", Map.of("decision", "CONSIDER_WITHOUT_PUBLISHING", "reason", "Consent"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.client("partner-crln"))
                 .when().get(submission + "/submissions/" + id).then().body("status", equalTo("NOT_PUBLISHED")));
-    }
-
-    private static String openCall(String submission, String slug) {
-        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
-                .body(Map.of("slug", slug, "mandate", "Expert Mechanism", "title", Map.of("en", "End-to-end call"),
-                        "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
-                        "opensAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
-                        "deadline", LocalDateTime.now(ZoneId.of("Europe/Zurich")).plusDays(10).truncatedTo(ChronoUnit.MINUTES).toString(),
-                        "timeZone", "Europe/Zurich", "latePolicy", "REJECT"))
-                .when().post(submission + "/calls").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("callmanager")).when().post(submission + "/calls/" + id + "/open").then().statusCode(200);
-        return id;
     }
 
     /** Standard Webhooks v1: base64 HMAC-SHA256 of "{id}.{timestamp}.{body}" with the secret's bytes after "whsec_". */

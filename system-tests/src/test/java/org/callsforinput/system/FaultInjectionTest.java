@@ -11,9 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +76,7 @@ class FaultInjectionTest {
         int port = Platform.freePort();
         service = start(port, Map.of());
         String base = service.baseUrl();
-        String call = openCall(base);
+        String call = newCall(base);
         int clients = 12;
         List<String> drafts = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -146,7 +143,7 @@ class FaultInjectionTest {
         service = start(Platform.freePort(), Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
                 "STORAGE_READ_TIMEOUT", "5s", "STORAGE_WRITE_TIMEOUT", "5s"));
         String base = service.baseUrl();
-        String draft = draft(base, openCall(base));
+        String draft = draft(base, newCall(base));
 
         storage.freeze();
         long start = System.nanoTime();
@@ -179,7 +176,7 @@ class FaultInjectionTest {
         int reviewPort = Platform.freePort();
         review = startReview(reviewPort);
         String base = service.baseUrl();
-        String call = openCall(base);
+        String call = newCall(base);
         String before = submitted(base, call, "before the crash");
         await().atMost(Duration.ofSeconds(60)).until(() -> Platform.caseOf(review.baseUrl(), before) != null);
 
@@ -223,7 +220,7 @@ class FaultInjectionTest {
                         "eventTypes", List.of("publication.published")))
                 .when().post(pub + "/admin/webhooks/subscriptions").then().statusCode(201);
         String base = service.baseUrl();
-        String call = openCall(base);
+        String call = newCall(base);
         String slug = given().auth().oauth2(Tokens.user("callmanager")).when().get(base + "/calls/" + call)
                 .then().extract().path("slug");
         byte[] docx = TestDocuments.docx("taken over after a crash");
@@ -311,16 +308,8 @@ class FaultInjectionTest {
         return ServiceProcess.start(info, repo, "submission-service", "submission_e2e", port, Platform.freePort(), env, logs);
     }
 
-    private static String openCall(String base) {
-        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
-                .body(Map.of("slug", "faults-" + UUID.randomUUID().toString().substring(0, 8), "mandate", "Fault test",
-                        "title", Map.of("en", "Fault test"), "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
-                        "opensAt", Instant.now().minusSeconds(3600).toString(),
-                        "deadline", LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString(),
-                        "timeZone", "UTC", "latePolicy", "REJECT"))
-                .when().post(base + "/calls").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("callmanager")).when().post(base + "/calls/" + id + "/open").then().statusCode(200);
-        return id;
+    private static String newCall(String base) {
+        return Platform.openCall(base, "faults-" + UUID.randomUUID().toString().substring(0, 8), "data", Map.of());
     }
 
     private static String draft(String base, String call) {

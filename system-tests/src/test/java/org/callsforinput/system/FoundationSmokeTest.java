@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -86,7 +85,9 @@ class FoundationSmokeTest {
     @Test
     void aSubmissionCrossesFromIntakeToReviewThroughKafkaAndObjectStorage() throws Exception {
         String submission = platform.submission.baseUrl();
-        String callId = openCall(submission);
+        String callId = Platform.openCall(submission, "e2e-" + UUID.randomUUID().toString().substring(0, 8), "data", Map.of(
+                "timeZone", "America/New_York", "latePolicy", "ACCEPT_FLAGGED", "deadline",
+                LocalDateTime.now(ZoneId.of("America/New_York")).plusDays(10).truncatedTo(ChronoUnit.MINUTES).toString()));
         String id = given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
                 .body(Map.of("callId", callId, "organisationName", "Observatoire des droits humains",
                         "submitterCategory", "NHRI", "country", "FR",
@@ -101,7 +102,7 @@ class FoundationSmokeTest {
 
         // review-service opened a case from the event and read the document by the key the event carried.
         String review = platform.review.baseUrl();
-        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(review, id), c -> c != null);
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> Platform.caseOf(review, id), c -> c != null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
                 .when().get(review + "/cases/" + caseId)
                 .then().statusCode(200)
@@ -130,7 +131,7 @@ class FoundationSmokeTest {
         int version = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId).then().extract().path("version");
         KafkaEvents.send(received);
         String marker = submitAnother(submission, callId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(review, marker), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Platform.caseOf(review, marker), c -> c != null);
         assertThat(count("review_e2e", "select count(*) from review_case where submission_id = ?::uuid", id)).isEqualTo(1);
         given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId)
                 .then().body("version", equalTo(version)).body("documents.size()", equalTo(1));
@@ -149,25 +150,6 @@ class FoundationSmokeTest {
         given().auth().oauth2(Tokens.client("partner-crln")).when().post(submission + "/submissions/" + id + "/submit")
                 .then().statusCode(200);
         return id;
-    }
-
-    private static String openCall(String submission) {
-        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
-                .body(Map.of("slug", slug, "mandate", "Expert Mechanism", "title", Map.of("en", "End-to-end call"),
-                        "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
-                        "opensAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
-                        "deadline", LocalDateTime.now(ZoneId.of("America/New_York")).plusDays(10).truncatedTo(ChronoUnit.MINUTES).toString(),
-                        "timeZone", "America/New_York", "latePolicy", "ACCEPT_FLAGGED"))
-                .when().post(submission + "/calls").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("callmanager")).when().post(submission + "/calls/" + id + "/open").then().statusCode(200);
-        return id;
-    }
-
-    private static String caseOf(String review, String submissionId) {
-        List<String> ids = given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases?size=200&sort=-updatedAt")
-                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
-        return ids.isEmpty() ? null : ids.get(0);
     }
 
     private static long count(String database, String sql, String parameter) throws Exception {

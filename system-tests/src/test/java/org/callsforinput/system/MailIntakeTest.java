@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,7 +70,9 @@ class MailIntakeTest {
         mailboxes = new Mailboxes(mail);
         slug = "mail-" + UUID.randomUUID().toString().substring(0, 8);
         callAddress = mail.callAddress(slug);
-        callId = openCall(platform.submission.baseUrl(), slug, callAddress);
+        callId = Platform.openCall(platform.submission.baseUrl(), slug, "data", Map.of(
+                "referencePrefix", "MAIL-" + slug.substring(5).toUpperCase(), "intakeEmail", callAddress,
+                "title", Map.of("en", "Call by e-mail", "fr", "Appel par courriel")));
         intake = startIntake(Map.of());
     }
 
@@ -439,19 +436,6 @@ class MailIntakeTest {
                 return r.next() ? r.getString(1) : null;
             }
         }
-    }
-
-    private static String openCall(String submission, String slug, String intakeEmail) {
-        String id = given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
-                .body(Map.of("slug", slug, "referencePrefix", "MAIL-" + slug.substring(5).toUpperCase(), "mandate", "Expert Mechanism",
-                        "title", Map.of("en", "Call by e-mail", "fr", "Appel par courriel"),
-                        "themes", List.of(Map.of("key", "data", "label", Map.of("en", "Data"))),
-                        "opensAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
-                        "deadline", LocalDateTime.now(ZoneId.of("Europe/Zurich")).plusDays(10).truncatedTo(ChronoUnit.MINUTES).toString(),
-                        "timeZone", "Europe/Zurich", "latePolicy", "REJECT", "intakeEmail", intakeEmail))
-                .when().post(submission + "/calls").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("callmanager")).when().post(submission + "/calls/" + id + "/open").then().statusCode(200);
-        return id;
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -1,6 +1,10 @@
 package org.callsforinput.system;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +93,25 @@ final class Platform implements AutoCloseable {
     }
 
     /** The id of the review case that review-service made of a submission, or null while there is none yet. */
+    /**
+     * Creates a call through submission-service as the call manager and opens it: one thematic area {@code theme},
+     * opened an hour ago, deadline in ten days (Europe/Zurich), late contributions refused; {@code more} adds or
+     * replaces fields of the request (an intake address, a file size limit, ...). Returns the call's id.
+     */
+    static String openCall(String submission, String slug, String theme, Map<String, Object> more) {
+        Map<String, Object> call = new java.util.HashMap<>(Map.of("slug", slug, "mandate", "Expert Mechanism",
+                "title", Map.of("en", "Call " + slug), "themes", List.of(Map.of("key", theme, "label", Map.of("en", theme))),
+                "opensAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                "deadline", LocalDateTime.now(ZoneId.of("Europe/Zurich")).plusDays(10).truncatedTo(ChronoUnit.MINUTES).toString(),
+                "timeZone", "Europe/Zurich", "latePolicy", "REJECT"));
+        call.putAll(more);
+        String id = RestAssured.given().auth().oauth2(Tokens.user("callmanager")).contentType(ContentType.JSON)
+                .body(call).when().post(submission + "/calls").then().statusCode(201).extract().path("id");
+        RestAssured.given().auth().oauth2(Tokens.user("callmanager")).when().post(submission + "/calls/" + id + "/open")
+                .then().statusCode(200);
+        return id;
+    }
+
     static String caseOf(String review, String submissionId) {
         List<String> ids = RestAssured.given().auth().oauth2(Tokens.user("reviewer1")).when()
                 .get(review + "/cases?size=200&sort=-updatedAt").then().statusCode(200).extract().jsonPath()

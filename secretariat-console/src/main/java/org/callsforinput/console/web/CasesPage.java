@@ -15,11 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.callsforinput.console.api.ReviewApi;
@@ -136,23 +134,7 @@ public class CasesPage {
     @Path("{id}/documents/{documentId}/content")
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
-        Response original = review.content(id, documentId);
-        java.io.InputStream body = original.readEntity(java.io.InputStream.class);
-        StreamingOutput copy = out -> {
-            try (body) {
-                body.transferTo(out);
-            }
-        };
-        Response.ResponseBuilder download = Response.ok(copy, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("X-Content-Type-Options", "nosniff");
-        String disposition = original.getHeaderString("Content-Disposition");
-        download.header("Content-Disposition", disposition != null && disposition.startsWith("attachment")
-                ? disposition : "attachment");
-        String length = original.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            download.header(HttpHeaders.CONTENT_LENGTH, length);
-        }
-        return download.build();
+        return Downloads.of(review.content(id, documentId), MediaType.APPLICATION_OCTET_STREAM, "attachment");
     }
 
     /** One of the case's actions, posted by its form with the version the page showed. */

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.callsforinput.console.api.ReviewApi;
 import org.callsforinput.console.api.SubmissionApi;
@@ -78,16 +77,8 @@ public class StatisticsPage {
     @Path("export.{format:csv|json}")
     @Produces({ "text/csv", MediaType.APPLICATION_JSON })
     public Response export(@PathParam("id") UUID id, @PathParam("format") String format) {
-        Response original = review.export(id, format);
-        java.io.InputStream body = original.readEntity(java.io.InputStream.class);
-        StreamingOutput copy = out -> {
-            try (body) {
-                body.transferTo(out);
-            }
-        };
-        return Response.ok(copy, "csv".equals(format) ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"cases-" + id + "." + format + "\"")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return Downloads.of(review.export(id, format), "csv".equals(format) ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON,
+                "attachment; filename=\"cases-" + id + "." + format + "\"");
     }
 
     static Chart chart(String dimension, JsonNode counts) {
