@@ -33,6 +33,31 @@ export default async function (s, input) {
     s.check((await page.textContent('.status')).includes('In review'), 'not in review');
     s.check((await page.textContent('.status')).includes(input.reviewer), 'not assigned to the reviewer');
   });
+  await s.step('the queue and the case page work from the keyboard', async () => {
+    await page.goto(input.baseUrl + '/cases?q=' + encodeURIComponent(input.word));
+    await page.keyboard.press('Tab');
+    s.check((await page.evaluate(() => document.activeElement.className)) === 'skip', 'the first Tab does not reach the skip link');
+    await page.keyboard.press('Enter');
+    s.check(page.url().endsWith('#main'), `the skip link goes to ${page.url()}`);
+    await page.focus('#q');
+    await page.keyboard.press('Enter');
+    await page.waitForLoadState('load');
+    s.check((await page.textContent('tbody')).includes(input.reference), 'Enter in the search field does not search');
+    await page.goto(input.baseUrl + '/cases/' + input.caseId);
+  });
+  await s.step('a stale page is refused and shows the case as it is now', async () => {
+    const other = await s.context.newPage();
+    await other.goto(page.url());
+    await other.fill('#note', 'Written in a second tab.');
+    await Promise.all([other.waitForNavigation(), other.click('button:has-text("Save the screening")')]);
+    await other.close();
+    await page.fill('#note', 'Written on the stale page.');
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('button:has-text("Save the screening")')]);
+    s.check(response.status() === 412, `status ${response.status()}`);
+    s.check((await page.textContent('[role=alert]')).includes('Someone changed this case'), 'no notice');
+    s.check((await page.textContent('main')).includes('Written in a second tab.'), 'the newer change is not shown');
+    await s.audit('case (stale edit refused)');
+  });
   await s.step('the reviewer screens it within the mandate', async () => {
     await page.check('#within-yes');
     await page.selectOption('#reasonCode', 'WITHIN_MANDATE');

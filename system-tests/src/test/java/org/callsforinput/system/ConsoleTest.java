@@ -104,7 +104,7 @@ class ConsoleTest {
                 c -> "EXTRACTED".equals(c.getString("documents[0].textState"))).getString("reference");
 
         BrowserScenario.Result reviewing = scenario("console-review.mjs", Map.of("reviewer", "reviewer1",
-                "coordinator", "coordinator2", "word", word, "reference", reference, "callId", callId));
+                "coordinator", "coordinator2", "word", word, "reference", reference, "callId", callId, "caseId", caseId));
         reviewing.assertPassed();
 
         given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases/" + caseId).then().statusCode(200)
