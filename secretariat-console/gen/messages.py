@@ -203,6 +203,12 @@ m("assign_conflicts", "{user} declared these conflicts of interest. The platform
 m("assign_anyway", "Assign to {user}", "Attribuer à {user}", "Asignar a {user}", ("user",))
 m("cancel", "Cancel", "Annuler", "Cancelar")
 enum("conflict_kind", "kind", [("ORGANISATION", "Organisation", "Organisation", "Organización"), ("COUNTRY", "Country", "Pays", "País")])
+m("nav_audit", "Audit trail", "Piste d’audit", "Registro de auditoría")
+m("audit_title", "Audit trail verification", "Vérification de la piste d’audit", "Verificación del registro de auditoría")
+m("audit_intro", "review-service re-computes the hash chain of every recorded action, in order: a changed, removed or reordered entry breaks it.", "review-service recalcule la chaîne de hachage de chaque action enregistrée, dans l’ordre : une entrée modifiée, supprimée ou déplacée la rompt.", "review-service recalcula la cadena de hash de cada acción registrada, en orden: una entrada modificada, borrada o reordenada la rompe.")
+m("audit_valid", "The audit trail holds: {n} entries verified.", "La piste d’audit est intacte : {n} entrées vérifiées.", "El registro de auditoría está intacto: {n} entradas verificadas.", ("n",))
+m("audit_broken", "The audit trail does not hold: of {n} entries, the first that fails is number {at}.", "La piste d’audit est rompue : sur {n} entrées, la première en défaut est la numéro {at}.", "El registro de auditoría está roto: de {n} entradas, la primera que falla es la número {at}.", ("n", "at"))
+m("audit_last_hash", "Last hash", "Dernier hachage", "Último hash")
 # statistics
 m("call_statistics", "Statistics and export", "Statistiques et export", "Estadísticas y exportación")
 m("statistics_title", "Statistics: {title}", "Statistiques : {title}", "Estadísticas: {title}", ("title",))

@@ -88,6 +88,11 @@ export default async function (s, input) {
     s.check((await page.textContent('main')).includes(input.coordinator), 'the approver is not shown');
     await s.audit('case (decided)');
   });
+  await s.step('the coordinator verifies the audit trail', async () => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Audit trail")')]);
+    s.check((await page.textContent('#audit-result')).includes('The audit trail holds'), await page.textContent('main'));
+    await s.audit('audit verification');
+  });
   await s.step('the call\'s statistics count it and its export downloads', async () => {
     await page.goto(input.baseUrl + '/calls/' + input.callId + '/statistics');
     const byStatus = await page.textContent('#chart-byStatus + table');

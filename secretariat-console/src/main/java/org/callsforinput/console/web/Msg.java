@@ -571,6 +571,24 @@ public interface Msg {
     @Message("{#when kind}{#is 'ORGANISATION'}Organisation{#is 'COUNTRY'}Country{#else}{kind}{/when}")
     String conflict_kind(Object kind);
 
+    @Message("Audit trail")
+    String nav_audit();
+
+    @Message("Audit trail verification")
+    String audit_title();
+
+    @Message("review-service re-computes the hash chain of every recorded action, in order: a changed, removed or reordered entry breaks it.")
+    String audit_intro();
+
+    @Message("The audit trail holds: {n} entries verified.")
+    String audit_valid(Object n);
+
+    @Message("The audit trail does not hold: of {n} entries, the first that fails is number {at}.")
+    String audit_broken(Object n, Object at);
+
+    @Message("Last hash")
+    String audit_last_hash();
+
     @Message("Statistics and export")
     String call_statistics();
 
