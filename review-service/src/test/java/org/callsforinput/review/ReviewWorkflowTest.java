@@ -46,6 +46,13 @@ class ReviewWorkflowTest {
         update("reviewer1", caseId, "decision", Map.of("decision", "PUBLISH", "reason", "In scope, consent given"))
                 .statusCode(200).body("status", equalTo("PROPOSED")).body("decision.proposedBy", equalTo("reviewer1"));
 
+        // "Awaiting my approval": the proposal is listed for others, never for its proposer.
+        given().auth().oauth2(Tokens.user("coordinator1")).when().get("/cases?approvableBy=me&callId=" + callId)
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(caseId));
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?approvableBy=me&callId=" + callId)
+                .then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(Tokens.user("coordinator1")).when().get("/cases?approvableBy=you").then().statusCode(400);
+
         // A reviewer cannot approve; a coordinator who is not the proposer can.
         update("reviewer1", caseId, "decision/approval", null).statusCode(403);
         update("coordinator1", caseId, "decision/approval", null).statusCode(200)

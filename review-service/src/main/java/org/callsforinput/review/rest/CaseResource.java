@@ -127,6 +127,8 @@ public class CaseResource {
             @RestQuery @Parameter(description = "true or false") String late,
             @RestQuery @Parameter(description = "PUBLISH_IN_FULL, PUBLISH_WITHOUT_NAME or DO_NOT_PUBLISH") String consent,
             @RestQuery @Size(max = 500) String q,
+            @RestQuery @Parameter(description = "`me`: the proposed decisions the caller may approve (proposed by someone else)")
+            @Pattern(regexp = "me", message = "me") String approvableBy,
             @RestQuery @DefaultValue("-receivedAt") @Parameter(description = "receivedAt, updatedAt, reference, organisationName, "
                     + "country or status; a leading '-' for descending") String sort,
             @RestQuery @DefaultValue("0") @Min(0) @Max(10000) int page,
@@ -135,7 +137,8 @@ public class CaseResource {
         CaseQueries.Filter filter = new CaseQueries.Filter(QueryParams.uuid("callId", callId),
                 QueryParams.enumValue("status", status, ReviewCase.Status.class), who,
                 QueryParams.enumValue("category", category, SubmitterCategory.class), country, language, theme, tag,
-                QueryParams.bool("late", late), QueryParams.enumValue("consent", consent, Consent.class), q);
+                QueryParams.bool("late", late), QueryParams.enumValue("consent", consent, Consent.class), q,
+                approvableBy == null ? null : identity.getPrincipal().getName());
         CaseQueries.Page result = cases.list(filter, sort, page, size);
         return new CaseSummary.Page(result.total(), page, size, result.items().stream().map(CaseSummary::of).toList());
     }

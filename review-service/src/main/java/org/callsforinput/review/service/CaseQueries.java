@@ -27,7 +27,7 @@ public class CaseQueries {
      * is a web-search style query (words, "phrases", -excluded, or) over the case's and its documents' texts.
      */
     public record Filter(UUID callId, ReviewCase.Status status, String assignee, SubmitterCategory category, String country,
-            String language, String theme, String tag, Boolean late, Consent consent, String q) {
+            String language, String theme, String tag, Boolean late, Consent consent, String q, String approvableBy) {
     }
 
     public static final String UNASSIGNED = "none";
@@ -136,6 +136,8 @@ public class CaseQueries {
         condition(conditions, params, f.tag(), "c.tags @> jsonb_build_array(cast(:tag as text))", "tag");
         condition(conditions, params, f.late(), "c.late = :late", "late");
         condition(conditions, params, f.consent() == null ? null : f.consent().name(), "c.consent = :consent", "consent");
+        // What this coordinator may approve: proposals made by someone else (a proposer never approves their own).
+        condition(conditions, params, f.approvableBy(), "c.status = 'PROPOSED' and c.proposed_by <> :approver", "approver");
         if (f.q() != null && !f.q().isBlank()) {
             conditions.add(TextSearch.matches("c"));
             params.put("q", f.q());

@@ -45,7 +45,7 @@ public class CasesPage {
 
     /** The queue's filters, as review-service's {@code GET /cases} names them. */
     static final List<String> FILTERS = List.of("callId", "status", "assignee", "category", "country", "language", "theme",
-            "tag", "late", "consent", "q", "sort", "page", "size");
+            "tag", "late", "consent", "q", "approvableBy", "sort", "page", "size");
     /** Saved views: a name and the filters it sets. */
     static final Map<String, Map<String, String>> VIEWS = views();
     static final List<String> STATUSES = List.of("NEW", "IN_REVIEW", "PROPOSED", "DECIDED", "WITHDRAWN");
@@ -331,7 +331,7 @@ public class CasesPage {
         views.put("unassigned", Map.of("assignee", "none"));
         views.put("late", Map.of("late", "true"));
         views.put("awaiting-screening", Map.of("status", "IN_REVIEW"));
-        views.put("approvals", Map.of("status", "PROPOSED"));
+        views.put("approvals", Map.of("approvableBy", "me"));
         return java.util.Collections.unmodifiableMap(views);
     }
 }
