@@ -15,6 +15,7 @@ export default async function (s, input) {
     const rows = await page.locator('tbody tr').count();
     s.check(rows === 1, `${rows} cases found`);
     s.check((await page.textContent('tbody')).includes(input.reference), 'the case is not listed');
+    s.check((await page.textContent('tbody mark')) === input.word, 'the found word is not marked in the match');
     await s.audit('queue searched');
     await s.shot('console-queue');
     await Promise.all([page.waitForNavigation(), page.click(`a:has-text("${input.reference}")`)]);

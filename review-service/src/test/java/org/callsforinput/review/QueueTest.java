@@ -104,6 +104,12 @@ class QueueTest {
         assertThat(ids("q=statistics -minorities")).isEmpty(); // the case's texts and its document, together
         assertThat(ids("q=Ministry")).containsExactly(stateCase); // the organisation's name
         assertThat(ids("q=' or 1=1 --")).isEmpty();
+        // Where the words were found: the document's sentence, the stemmed word marked.
+        String match = given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId + "&q=contrôle")
+                .then().statusCode(200).extract().jsonPath().getString("items[0].match");
+        assertThat(match).contains("récépissé").contains("\u27E6contrôle\u27E7");
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId)
+                .then().statusCode(200).body("items[0].match", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

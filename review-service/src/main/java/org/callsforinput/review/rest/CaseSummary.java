@@ -2,6 +2,8 @@ package org.callsforinput.review.rest;
 
 import java.time.Instant;
 import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.UUID;
 
 import org.callsforinput.contracts.Consent;
@@ -13,12 +15,15 @@ import org.callsforinput.review.entity.ReviewCase;
 public record CaseSummary(UUID id, long version, UUID submissionId, String reference, UUID callId, String callSlug,
         ReviewCase.Status status, String assignee, String organisationName, SubmitterCategory submitterCategory, String country,
         String language, List<String> themes, List<String> tags, String title, Consent consent, boolean late, Instant receivedAt,
-        Decision decision) {
+        Decision decision,
+        @Schema(description = "For a search (q): where the words were found, up to two fragments of the title, summary and"
+                + " documents' text; each found word stands between \u27E6 and \u27E7. Null without q.",
+                examples = "… la remise d'un \u27E6récépissé\u27E7 après chaque contrôle …") String match) {
 
-    static CaseSummary of(ReviewCase c) {
+    static CaseSummary of(ReviewCase c, String match) {
         return new CaseSummary(c.id, c.version, c.submissionId, c.reference, c.callId, c.callSlug, c.status, c.assignee,
                 c.organisationName, c.submitterCategory, c.country, c.language, c.themes, c.tags, c.title, c.consent, c.late,
-                c.receivedAt, c.decision);
+                c.receivedAt, c.decision, match);
     }
 
     /** One page of a queue; {@code total} counts every case matching the filters. */

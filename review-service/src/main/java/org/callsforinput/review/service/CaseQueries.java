@@ -47,8 +47,13 @@ public class CaseQueries {
             Map<String, Long> byLanguage, Map<String, Long> byConsent) {
     }
 
-    public record Page(long total, List<ReviewCase> items) {
+    /** One page of a queue; {@code matches}: for a search, where the words were found in each case (case id to text). */
+    public record Page(long total, List<ReviewCase> items, Map<UUID, String> matches) {
     }
+
+    /** What marks a found word in {@link Page#matches}: the text between the two is what matched. */
+    public static final String MATCH_START = "\u27E6";
+    public static final String MATCH_END = "\u27E7";
 
     private final EntityManager em;
 
@@ -77,7 +82,7 @@ public class CaseQueries {
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
         if (total == 0) {
-            return new Page(0, List.of());
+            return new Page(0, List.of(), Map.of());
         }
         Query select = em.createNativeQuery("select c.* from review_case c where " + where + " order by " + orderBy(sort)
                 + " limit :limit offset :offset", ReviewCase.class);
@@ -85,7 +90,30 @@ public class CaseQueries {
         select.setParameter("limit", size).setParameter("offset", (long) page * size);
         @SuppressWarnings("unchecked")
         List<ReviewCase> items = select.getResultList();
-        return new Page(total, items);
+        boolean searched = filter.q() != null && !filter.q().isBlank();
+        return new Page(total, items, searched && !items.isEmpty() ? matches(items, filter.q()) : Map.of());
+    }
+
+    /**
+     * Where the words were found: up to two fragments of each case's title, summary and documents' text, highlighted
+     * by PostgreSQL's ts_headline in the case's own text search configuration.
+     */
+    private Map<UUID, String> matches(List<ReviewCase> items, String q) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.id, ts_headline(cast(coalesce(c.search_config, 'simple') as regconfig),
+                    concat_ws(' … ', c.title, c.summary, (select string_agg(d.text_content, ' … ') from case_document d
+                        where d.case_id = c.id and d.text_content is not null)),
+                    websearch_to_tsquery(cast(coalesce(c.search_config, 'simple') as regconfig), :q),
+                    'MaxFragments=2, MaxWords=16, MinWords=6, FragmentDelimiter=" … ", StartSel=%s, StopSel=%s')
+                from review_case c where c.id in (:ids)
+                """.formatted(MATCH_START, MATCH_END))
+                .setParameter("q", q).setParameter("ids", items.stream().map(c -> c.id).toList()).getResultList();
+        Map<UUID, String> matches = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            matches.put((UUID) row[0], (String) row[1]);
+        }
+        return matches;
     }
 
     /** Every received case of a call, by reference (for exports). */

@@ -106,6 +106,37 @@ public final class Formats {
         return list != null && list.contains(value);
     }
 
+    /** A piece of a search match: text, and whether it is a found word. */
+    @io.quarkus.qute.TemplateData
+    public record Piece(String text, boolean found) {
+    }
+
+    /**
+     * review-service's search match ({@code … un ⟦récépissé⟧ après …}) cut into pieces, so that the template marks the
+     * found words with {@code <mark>} and escapes everything else.
+     */
+    static List<Piece> pieces(String match) {
+        List<Piece> pieces = new java.util.ArrayList<>();
+        if (match == null) {
+            return pieces;
+        }
+        int at = 0;
+        while (at < match.length()) {
+            int start = match.indexOf('\u27E6', at);
+            int end = start < 0 ? -1 : match.indexOf('\u27E7', start);
+            if (start < 0 || end < 0) {
+                pieces.add(new Piece(match.substring(at).replace("\u27E6", "").replace("\u27E7", ""), false));
+                break;
+            }
+            if (start > at) {
+                pieces.add(new Piece(match.substring(at, start), false));
+            }
+            pieces.add(new Piece(match.substring(start + 1, end), true));
+            at = end + 1;
+        }
+        return pieces;
+    }
+
     /** A size in bytes for people: {@code 1.2 MB}. */
     static String bytes(Number size) {
         if (size == null) {

@@ -22,6 +22,15 @@ class FormatsTest {
     }
 
     @Test
+    void aSearchMatchIsCutIntoTextAndFoundWords() {
+        assertThat(Formats.pieces("… un \u27E6récépissé\u27E7 après <b>\u27E6contrôle\u27E7</b>")).containsExactly(
+                new Formats.Piece("… un ", false), new Formats.Piece("récépissé", true), new Formats.Piece(" après <b>", false),
+                new Formats.Piece("contrôle", true), new Formats.Piece("</b>", false));
+        assertThat(Formats.pieces("unclosed \u27E6word")).containsExactly(new Formats.Piece("unclosed word", false));
+        assertThat(Formats.pieces(null)).isEmpty();
+    }
+
+    @Test
     void returnPathsStayInTheConsole() {
         assertThat(Pages.localPath("/cases?view=mine")).isEqualTo("/cases?view=mine");
         for (String away : new String[] { null, "", "//evil.example", "/\\evil", "https://evil.example", "cases", "/a\nb" }) {
