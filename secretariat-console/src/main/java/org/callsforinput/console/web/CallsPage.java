@@ -114,21 +114,19 @@ public class CallsPage {
         }
     }
 
+    /** Opens or closes the call; the form's Idempotency-Key makes a second click replay the first answer. */
     @POST
-    @Path("{id}/open")
+    @Path("{id}/{change:open|close}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.CALL_MANAGER)
-    public Response open(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
-        submission.open(posted.getFirst("idempotencyKey"), id);
-        return Response.seeOther(URI.create("/calls/" + id)).build();
-    }
-
-    @POST
-    @Path("{id}/close")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(Roles.CALL_MANAGER)
-    public Response close(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
-        submission.close(posted.getFirst("idempotencyKey"), id);
+    public Response changeStatus(@PathParam("id") UUID id, @PathParam("change") String change,
+            MultivaluedMap<String, String> posted) {
+        String key = posted.getFirst("idempotencyKey");
+        if (change.equals("open")) {
+            submission.open(key, id);
+        } else {
+            submission.close(key, id);
+        }
         return Response.seeOther(URI.create("/calls/" + id)).build();
     }
 

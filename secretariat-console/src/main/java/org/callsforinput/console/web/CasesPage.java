@@ -62,14 +62,16 @@ public class CasesPage {
 
     private final ReviewApi review;
     private final Pages pages;
+    private final ViewCounts viewCounts;
     private final Template queue;
     private final Template oneCase;
     private final Template text;
 
-    public CasesPage(@RestClient ReviewApi review, Pages pages, @Location("cases/queue.html") Template queue,
+    public CasesPage(@RestClient ReviewApi review, Pages pages, ViewCounts viewCounts, @Location("cases/queue.html") Template queue,
             @Location("cases/case.html") Template oneCase, @Location("cases/text.html") Template text) {
         this.review = review;
         this.pages = pages;
+        this.viewCounts = viewCounts;
         this.queue = queue;
         this.oneCase = oneCase;
         this.text = text;
@@ -89,13 +91,16 @@ public class CasesPage {
                 filters.put(name, value.strip());
             }
         }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        VIEWS.forEach((name, viewFilters) -> {
-            if (!name.equals("approvals") || pages.is(Roles.COORDINATOR)) {
-                Map<String, String> one = new LinkedHashMap<>(viewFilters);
-                one.put("size", "1");
-                counts.put(name, review.cases(one).path("total").asLong());
-            }
+        Map<String, Long> counts = viewCounts.of(pages.userName(), () -> {
+            Map<String, Long> counted = new LinkedHashMap<>();
+            VIEWS.forEach((name, viewFilters) -> {
+                if (!name.equals("approvals") || pages.is(Roles.COORDINATOR)) {
+                    Map<String, String> one = new LinkedHashMap<>(viewFilters);
+                    one.put("size", "1");
+                    counted.put(name, review.cases(one).path("total").asLong());
+                }
+            });
+            return counted;
         });
         JsonNode page = review.cases(filters);
         return pages.render(queue).data("result", page).data("filters", filters).data("view", view)
@@ -179,6 +184,7 @@ public class CasesPage {
                 refused++;
             }
         }
+        viewCounts.forget(pages.userName());
         String back = Pages.localPath(form.getFirst("return"));
         return Response.seeOther(URI.create(back + (back.contains("?") ? "&" : "?") + "claimed=" + claimed + "&refused=" + refused))
                 .build();
@@ -242,6 +248,7 @@ public class CasesPage {
     private Response change(UUID id, String action, java.util.function.Supplier<JsonNode> call) {
         try {
             call.get();
+            viewCounts.forget(pages.userName());
         } catch (ServiceException e) {
             if (!e.isClientError() || e.status() == 403 || e.status() == 404) {
                 throw e;

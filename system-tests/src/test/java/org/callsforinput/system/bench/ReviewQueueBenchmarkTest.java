@@ -112,28 +112,7 @@ class ReviewQueueBenchmarkTest {
             for (int i = 0; i < 30; i++) {
                 get(uri, token);
             }
-            Stats stats = new Stats();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                futures.add(pool.submit(() -> {
-                    if (System.nanoTime() > deadline) {
-                        return;
-                    }
-                    long t0 = System.nanoTime();
-                    try {
-                        if (get(uri, token) != 200) {
-                            failures.incrementAndGet();
-                        }
-                        stats.add(System.nanoTime() - t0);
-                        all.add(System.nanoTime() - t0);
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
+            Stats stats = load(pool, requests, deadline, failures, i -> get(uri, token), all);
             report.append(stats.row(query.getKey())).append('\n');
         }
         Stats statistics = new Stats();
@@ -185,34 +164,50 @@ class ReviewQueueBenchmarkTest {
                 for (int i = 0; i < 20; i++) {
                     getPage(uri, sessions.get(i % sessions.size()));
                 }
-                Stats stats = new Stats();
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < requests; i++) {
-                    String session = sessions.get(i % sessions.size());
-                    futures.add(pool.submit(() -> {
-                        if (System.nanoTime() > deadline) {
-                            return;
-                        }
-                        long t0 = System.nanoTime();
-                        try {
-                            if (getPage(uri, session) != 200) {
-                                failures.incrementAndGet();
-                            }
-                            stats.add(System.nanoTime() - t0);
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                        }
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get();
-                }
+                Stats stats = load(pool, requests, deadline, failures, i -> getPage(uri, sessions.get(i % sessions.size())), new Stats());
                 report.append(stats.row(page.getKey())).append('\n');
             }
             pool.shutdown();
             report.append("\nFailed console requests: ").append(failures.get()).append("\n");
             assertThat(failures.get()).isZero();
         }
+    }
+
+    /** One answer's status code, for the i-th request. */
+    private interface Request {
+        int send(int i) throws Exception;
+    }
+
+    /**
+     * {@code requests} requests on the pool, each timed into a new Stats (and {@code also}); a request that fails or
+     * answers anything but 200 counts in {@code failures}; none starts after {@code deadline}.
+     */
+    private static Stats load(ExecutorService pool, int requests, long deadline, AtomicLong failures, Request request, Stats also)
+            throws Exception {
+        Stats stats = new Stats();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                long t0 = System.nanoTime();
+                try {
+                    if (request.send(n) != 200) {
+                        failures.incrementAndGet();
+                    }
+                    stats.add(System.nanoTime() - t0);
+                    also.add(System.nanoTime() - t0);
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        return stats;
     }
 
     private static int getPage(URI uri, String session) throws Exception {
