@@ -39,10 +39,12 @@ export default async function (s, input) {
     await page.keyboard.press('Tab');
     s.check((await page.evaluate(() => document.activeElement.className)) === 'skip', 'the first Tab does not reach the skip link');
     await page.keyboard.press('Enter');
-    s.check(page.url().endsWith('#main'), `the skip link goes to ${page.url()}`);
+    await page.waitForURL(/#main$/);
+    s.check((await page.evaluate(() => document.activeElement.closest('main') !== null || location.hash === '#main')),
+      'the skip link does not lead to the main content');
     await page.focus('#q');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState('load');
+    // Enter submits the search form: a new page, waited for before anything else navigates.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
     s.check((await page.textContent('tbody')).includes(input.reference), 'Enter in the search field does not search');
     await page.goto(input.baseUrl + '/cases/' + input.caseId);
   });
