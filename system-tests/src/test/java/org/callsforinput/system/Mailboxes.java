@@ -55,7 +55,7 @@ final class Mailboxes {
     /**
      * Every mail in a folder of a local mailbox; a mailbox that never received mail reads as empty. A mail that
      * mail-intake moves out between listing the folder and reading that mail makes the read fail: the folder is read
-     * again (a few times) rather than report a mail that is gone.
+     * again (up to ten times, 200 ms apart) rather than report a mail that is gone.
      */
     List<Received> read(String login, String password, String folderName) throws MessagingException, IOException {
         for (int attempt = 1; ; attempt++) {
@@ -64,7 +64,14 @@ final class Mailboxes {
             } catch (jakarta.mail.AuthenticationFailedException e) {
                 throw e;
             } catch (MessagingException e) {
-                if (attempt == 3) {
+                // mail-intake moves mails out of INBOX while the test reads it: read the folder again, a little later.
+                if (attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }
