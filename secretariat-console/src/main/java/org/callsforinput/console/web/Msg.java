@@ -292,7 +292,7 @@ public interface Msg {
     @Message("Show")
     String apply_filters();
 
-    @Message("{n} cases")
+    @Message("{#if n == 1}1 case{#else}{n} cases{/if}")
     String cases_found(Object n);
 
     @Message("Pages")
@@ -595,7 +595,7 @@ public interface Msg {
     @Message("Statistics: {title}")
     String statistics_title(Object title);
 
-    @Message("{n} contributions in all.")
+    @Message("{#if n == 1}1 contribution in all.{#else}{n} contributions in all.{/if}")
     String statistics_total(Object n);
 
     @Message("Download the cases (CSV)")
