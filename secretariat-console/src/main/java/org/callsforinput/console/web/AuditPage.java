@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.callsforinput.console.api.ReviewApi;
+import org.callsforinput.web.pages.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.qute.Location;

@@ -17,8 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.callsforinput.console.api.ServiceException;
 import org.callsforinput.console.api.SubmissionApi;
+import org.callsforinput.web.api.ServiceException;
+import org.callsforinput.web.pages.Pages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 

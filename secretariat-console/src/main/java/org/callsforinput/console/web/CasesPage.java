@@ -21,7 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.callsforinput.console.api.ReviewApi;
-import org.callsforinput.console.api.ServiceException;
+import org.callsforinput.web.api.ServiceException;
+import org.callsforinput.web.pages.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 

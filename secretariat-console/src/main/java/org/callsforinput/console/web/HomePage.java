@@ -6,18 +6,17 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+
+import org.callsforinput.web.pages.Pages;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
-/** The start page (each role lands where its work is), the language switch and the signed-out page. */
+/** The start page (each role lands where its work is) and the signed-out page; the language switch is LanguageSwitch. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
@@ -35,19 +34,6 @@ public class HomePage {
     public Response home() {
         String start = pages.is(Roles.REVIEWER) || pages.is(Roles.COORDINATOR) ? "/cases" : "/calls";
         return Response.seeOther(URI.create(start)).build();
-    }
-
-    /** Sets the language of the pages and goes back to where the user was. */
-    @GET
-    @Path("language/{lang}")
-    @PermitAll
-    public Response language(@PathParam("lang") String lang, @QueryParam("return") String back) {
-        if (!Lang.supported(lang)) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        NewCookie cookie = new NewCookie.Builder(Lang.COOKIE).value(lang).path("/").maxAge(365 * 24 * 3600)
-                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
-        return Response.seeOther(URI.create(Pages.localPath(back))).cookie(cookie).build();
     }
 
     @GET

@@ -182,7 +182,7 @@ public interface Msg {
     String call_late_policy();
 
     @Message("{#when policy}{#is 'REJECT'}Refused{#is 'ACCEPT_FLAGGED'}Accepted, marked late{#is 'GRACE_PERIOD'}Accepted during a grace period{#else}{policy}{/when}")
-    String late_policy_value(Object policy);
+    String late_policy_value(String policy);
 
     @Message("Grace period (hours)")
     String call_grace_hours();
@@ -227,13 +227,13 @@ public interface Msg {
     String call_status();
 
     @Message("{#when status}{#is 'DRAFT'}Draft{#is 'OPEN'}Open{#is 'CLOSED'}Closed{#else}{status}{/when}")
-    String call_status_value(Object status);
+    String call_status_value(String status);
 
     @Message("The call was not saved. Correct the fields below:")
     String form_refused();
 
     @Message("{#when consent}{#is 'PUBLISH_IN_FULL'}Publish in full{#is 'PUBLISH_WITHOUT_NAME'}Publish without naming the contributor{#is 'DO_NOT_PUBLISH'}Do not publish{#else}{consent}{/when}")
-    String consent_value(Object consent);
+    String consent_value(String consent);
 
     @Message("Review queue")
     String queue_title();
@@ -248,7 +248,7 @@ public interface Msg {
     String view_all();
 
     @Message("{#when view}{#is 'mine'}Mine{#is 'unassigned'}Unassigned{#is 'late'}Late{#is 'awaiting-screening'}Awaiting screening{#is 'approvals'}Awaiting approval{#else}{view}{/when}")
-    String view_name(Object view);
+    String view_name(String view);
 
     @Message("Filter the cases")
     String filters_label();
@@ -287,7 +287,7 @@ public interface Msg {
     String filter_sort();
 
     @Message("{#when sort}{#is '-receivedAt'}Newest first{#is 'receivedAt'}Oldest first{#is '-updatedAt'}Recently changed{#is 'reference'}Reference{#is 'organisationName'}Organisation{#is 'country'}Country{#is 'status'}Status{#else}{sort}{/when}")
-    String sort_value(Object sort);
+    String sort_value(String sort);
 
     @Message("Show")
     String apply_filters();
@@ -305,10 +305,10 @@ public interface Msg {
     String next_page();
 
     @Message("{#when status}{#is 'NEW'}New{#is 'IN_REVIEW'}In review{#is 'PROPOSED'}Decision proposed{#is 'DECIDED'}Decided{#is 'WITHDRAWN'}Withdrawn{#else}{status}{/when}")
-    String case_status_value(Object status);
+    String case_status_value(String status);
 
     @Message("{#when category}{#is 'STATE'}State{#is 'NHRI'}National human rights institution{#is 'INTERGOVERNMENTAL_OR_UN'}Intergovernmental or UN{#is 'CIVIL_SOCIETY'}Civil society{#is 'ACADEMIA'}Academia{#is 'INDIVIDUAL'}Individual{#is 'OTHER'}Other{#else}{category}{/when}")
-    String category_value(Object category);
+    String category_value(String category);
 
     @Message("Reference")
     String case_reference();
@@ -413,7 +413,7 @@ public interface Msg {
     String screening_reason();
 
     @Message("{#when reason}{#is 'WITHIN_MANDATE'}Within the mandate{#is 'OUTSIDE_THEMATIC_SCOPE'}Outside the call’s themes{#is 'OUTSIDE_MANDATE_BODY'}Outside the body’s mandate{#is 'NOT_A_CONTRIBUTION'}Not a contribution{#is 'DUPLICATE'}Duplicate{#is 'ABUSIVE_CONTENT'}Abusive content{#is 'COMMERCIAL_PROMOTION'}Commercial promotion{#is 'OTHER'}Other{#else}{reason}{/when}")
-    String reason_value(Object reason);
+    String reason_value(String reason);
 
     @Message("Note")
     String screening_note();
@@ -449,7 +449,7 @@ public interface Msg {
     String proposal_send();
 
     @Message("{#when decision}{#is 'PUBLISH'}Publish{#is 'PUBLISH_REDACTED'}Publish a redacted copy{#is 'CONSIDER_WITHOUT_PUBLISHING'}Consider without publishing{#is 'OUT_OF_MANDATE'}Out of mandate{#else}{decision}{/when}")
-    String decision_value(Object decision);
+    String decision_value(String decision);
 
     @Message("Decision")
     String case_decision();
@@ -569,7 +569,7 @@ public interface Msg {
     String cancel();
 
     @Message("{#when kind}{#is 'ORGANISATION'}Organisation{#is 'COUNTRY'}Country{#else}{kind}{/when}")
-    String conflict_kind(Object kind);
+    String conflict_kind(String kind);
 
     @Message("Audit trail")
     String nav_audit();
@@ -608,7 +608,7 @@ public interface Msg {
     String export_hint();
 
     @Message("{#when dimension}{#is 'byStatus'}By status{#is 'late'}On time or late{#is 'byDecision'}By decision{#is 'bySubmitterCategory'}By category of contributor{#is 'byCountry'}By country{#is 'byTheme'}By thematic area{#is 'byLanguage'}By language{#is 'byConsent'}By publication choice{#else}{dimension}{/when}")
-    String dimension_name(Object dimension);
+    String dimension_name(String dimension);
 
     @Message("Contributions")
     String chart_count();

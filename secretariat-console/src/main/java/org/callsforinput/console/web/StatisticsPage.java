@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.console.api.ReviewApi;
 import org.callsforinput.console.api.SubmissionApi;
+import org.callsforinput.web.pages.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.console.api.PublicationApi;
-import org.callsforinput.console.api.ServiceException;
+import org.callsforinput.web.api.ServiceException;
+import org.callsforinput.web.pages.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import jakarta.inject.Inject;
 
 import org.callsforinput.testing.StackResource;
+import org.callsforinput.web.session.DatabaseTokenStateManager;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -49,7 +50,7 @@ class DatabaseTokenStateManagerTest {
         assertThat(back.getAccessTokenExpiresIn()).isEqualTo(300L);
 
         try (Connection c = database.getConnection();
-                PreparedStatement select = c.prepareStatement("SELECT id_hash, tokens FROM console_session WHERE id_hash = ?")) {
+                PreparedStatement select = c.prepareStatement("SELECT id_hash, tokens FROM web_session WHERE id_hash = ?")) {
             select.setBytes(1, DatabaseTokenStateManager.hash(Base64.getUrlDecoder().decode(cookie)));
             try (ResultSet row = select.executeQuery()) {
                 assertThat(row.next()).isTrue();
@@ -70,7 +71,7 @@ class DatabaseTokenStateManagerTest {
         String expired = sessions.createTokenState(null, null, tokens, blocking()).await().indefinitely();
         try (Connection c = database.getConnection();
                 PreparedStatement update = c.prepareStatement(
-                        "UPDATE console_session SET expires_at = now() - interval '1 second' WHERE id_hash = ?")) {
+                        "UPDATE web_session SET expires_at = now() - interval '1 second' WHERE id_hash = ?")) {
             update.setBytes(1, DatabaseTokenStateManager.hash(Base64.getUrlDecoder().decode(expired)));
             assertThat(update.executeUpdate()).isEqualTo(1);
         }

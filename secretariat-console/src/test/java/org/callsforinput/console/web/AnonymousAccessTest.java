@@ -51,7 +51,7 @@ class AnonymousAccessTest {
     void healthOnTheManagementPortStylesAndTheSignedOutPageNeedNoSession() {
         given().when().get(health).then().statusCode(200);
         given().redirects().follow(false).when().get("/q/health/ready").then().statusCode(302);
-        given().when().get("/static/console.css").then().statusCode(200)
+        given().when().get("/static/web.css").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("X-Frame-Options", equalTo("DENY"));
         given().header("Accept-Language", "es").when().get("/signed-out").then().statusCode(200)
