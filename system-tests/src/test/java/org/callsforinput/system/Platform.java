@@ -88,6 +88,18 @@ final class Platform implements AutoCloseable {
         return console;
     }
 
+    ServiceProcess startPortal() {
+        StackInfo info = StackInfo.load();
+        Path repo = StackInfo.findRepoRoot();
+        int port = java.net.URI.create(org.callsforinput.testing.Stack.get("portal.url")).getPort();
+        Map<String, String> env = ServiceProcess.portalEnvironment(submission.baseUrl(), publication.baseUrl(),
+                org.callsforinput.testing.Stack.get("client.contributor-portal.secret"));
+        ServiceProcess portal = ServiceProcess.start(info, repo, "contributor-portal", "portal_e2e", port, freePort(), env,
+                repo.resolve("system-tests/target/service-logs"));
+        all.add(portal);
+        return portal;
+    }
+
     static int freePort() {
         return TcpProxy.freePort();
     }
