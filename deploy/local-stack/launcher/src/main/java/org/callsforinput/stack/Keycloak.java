@@ -17,6 +17,8 @@ final class Keycloak {
     static final String COMPONENT = "Keycloak";
     static final String REALM = "calls";
     static final String ADMIN_USER = "admin";
+    /** The realm's login theme, deploy/keycloak/themes/calls. */
+    static final String THEME = "calls";
     /** The first start of a fresh copy builds the server (30-60 s); later starts take about 10 s. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String COPY_MARKER = ".platform-copy-of";
@@ -38,6 +40,11 @@ final class Keycloak {
     /** The secretariat console's address in this mode ({@code http://127.0.0.1:8084} for run). */
     static String consoleUrl(Ports ports) {
         return "http://" + Probes.HOST + ":" + ports.console().number();
+    }
+
+    /** The contributor portal's address in this mode ({@code http://127.0.0.1:8085} for run). */
+    static String portalUrl(Ports ports) {
+        return "http://" + Probes.HOST + ":" + ports.portal().number();
     }
 
     /** The realm file: PLATFORM_REALM_FILE if set, else deploy/keycloak/calls-realm.json. */
@@ -65,6 +72,10 @@ final class Keycloak {
             Files2.deleteRecursively(imports);
             Files.createDirectories(imports);
             Files.copy(realm, imports.resolve(REALM + "-realm.json"));
+            // The project's login theme, copied afresh (start-dev does not cache themes: edits show on reload).
+            Path theme = home.resolve("themes/" + THEME);
+            Files2.deleteRecursively(theme);
+            Files2.copyTree(repo.resolve("deploy/keycloak/themes/" + THEME), theme);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,20 +84,27 @@ final class Keycloak {
                 "--http-port=" + ports.keycloak().number(),
                 "--http-management-port=" + ports.keycloakManagement().number(),
                 "--health-enabled=true");
-        Map<String, String> env = Map.of(
-                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword(),
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+        return stack.track(ManagedProcess.start(COMPONENT, command, environment(ports, secrets), RESERVED_ENV, home, log));
+    }
+
+    /** Keycloak's environment: the bootstrap admin and every {@code ${PLATFORM_...}} placeholder of the realm file. */
+    static Map<String, String> environment(Ports ports, Secrets secrets) {
+        return Map.ofEntries(
+                Map.entry("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER),
+                Map.entry("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword()),
+                Map.entry("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
                 // Placeholders in the realm file, replaced by Keycloak at import.
-                "PLATFORM_PARTNER_ODH_SECRET", secrets.partnerOdhSecret(),
-                "PLATFORM_PARTNER_CRLN_SECRET", secrets.partnerCrlnSecret(),
-                "PLATFORM_SECRETARIAT_CONSOLE_SECRET", secrets.secretariatConsoleSecret(),
-                "PLATFORM_CONTRIBUTOR_PORTAL_SECRET", secrets.contributorPortalSecret(),
-                "PLATFORM_MAIL_INTAKE_SECRET", secrets.mailIntakeSecret(),
-                "PLATFORM_DEMO_PASSWORD", secrets.demoPassword(),
-                // The console's address in this mode: its client's redirect and post-logout URIs.
-                "PLATFORM_CONSOLE_URL", consoleUrl(ports));
-        return stack.track(ManagedProcess.start(COMPONENT, command, env, RESERVED_ENV, home, log));
+                Map.entry("PLATFORM_PARTNER_ODH_SECRET", secrets.partnerOdhSecret()),
+                Map.entry("PLATFORM_PARTNER_CRLN_SECRET", secrets.partnerCrlnSecret()),
+                Map.entry("PLATFORM_SECRETARIAT_CONSOLE_SECRET", secrets.secretariatConsoleSecret()),
+                Map.entry("PLATFORM_CONTRIBUTOR_PORTAL_SECRET", secrets.contributorPortalSecret()),
+                Map.entry("PLATFORM_MAIL_INTAKE_SECRET", secrets.mailIntakeSecret()),
+                Map.entry("PLATFORM_DEMO_PASSWORD", secrets.demoPassword()),
+                // The web applications' addresses in this mode: their clients' redirect and post-logout URIs.
+                Map.entry("PLATFORM_CONSOLE_URL", consoleUrl(ports)),
+                Map.entry("PLATFORM_PORTAL_URL", portalUrl(ports)),
+                // The stack's SMTP server (GreenMail): the realm's mails (e-mail verification, password reset).
+                Map.entry("PLATFORM_SMTP_PORT", Integer.toString(ports.smtp().number())));
     }
 
     /** Ready when the server is healthy and the realm has been imported. */

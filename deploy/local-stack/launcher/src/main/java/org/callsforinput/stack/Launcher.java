@@ -25,10 +25,10 @@ public final class Launcher {
     private record Service(String name, String database, Ports.Port port, Ports.Port managementPort) {
     }
 
-    static final List<String> RUN_DATABASES = List.of("submission", "review", "publication", "console");
+    static final List<String> RUN_DATABASES = List.of("submission", "review", "publication", "console", "portal");
     static final List<String> TEST_DATABASES = List.of(
-            "submission_test", "review_test", "publication_test", "console_test", "submission_e2e", "review_e2e", "publication_e2e",
-            "console_e2e");
+            "submission_test", "review_test", "publication_test", "console_test", "portal_test", "submission_e2e", "review_e2e",
+            "publication_e2e", "console_e2e", "portal_e2e");
     static final List<String> DEMO_USERS = List.of(
             "contributor.odh", "contributor.crln", "reviewer1", "reviewer2", "coordinator1", "coordinator2", "callmanager", "admin");
 
@@ -224,6 +224,8 @@ public final class Launcher {
         extra.putAll(mail.properties());
         extra.put("console.url", Keycloak.consoleUrl(ports));
         extra.put("client.secretariat-console.secret", secrets.secretariatConsoleSecret());
+        extra.put("portal.url", Keycloak.portalUrl(ports));
+        extra.put("client.contributor-portal.secret", secrets.contributorPortalSecret());
         if (mode.startsServices()) {
             for (Service s : serviceList()) {
                 extra.put(s.name() + ".url", "http://" + Probes.HOST + ":" + s.port().number());
@@ -237,9 +239,10 @@ public final class Launcher {
         if (mode.startsServices()) {
             for (Service s : serviceList()) {
                 Map<String, String> serviceEnv = switch (s.name()) {
-                    case "publication-service" -> DemoClients.publicationEnvironment(env);
+                    case "publication-service" -> publicationEnvironment();
                     case "mail-intake" -> mailIntakeEnvironment();
                     case "secretariat-console" -> consoleEnvironment();
+                    case "contributor-portal" -> portalEnvironment();
                     default -> Map.of();
                 };
                 ServiceProcess process = ServiceProcess.launch(info, repo, s.name(), s.database(), s.port().number(),
@@ -286,7 +289,21 @@ public final class Launcher {
                 new Service("publication-service", "publication", ports.publication(), ports.publicationManagement()),
                 // No database: its state is the mailbox's folders and submission-service's Idempotency-Keys.
                 new Service("mail-intake", null, ports.mailIntake(), ports.mailIntakeManagement()),
-                new Service("secretariat-console", "console", ports.console(), ports.consoleManagement()));
+                new Service("secretariat-console", "console", ports.console(), ports.consoleManagement()),
+                new Service("contributor-portal", "portal", ports.portal(), ports.portalManagement()));
+    }
+
+    /** publication-service links open calls to the portal ("Contribute"), and may allow loopback webhook receivers. */
+    private Map<String, String> publicationEnvironment() {
+        Map<String, String> serviceEnv = new LinkedHashMap<>(DemoClients.publicationEnvironment(env));
+        serviceEnv.put("PUBLICATION_PORTAL_URL", Keycloak.portalUrl(ports));
+        return serviceEnv;
+    }
+
+    /** The portal calls submission-service as the signed-in contributor and signs in with its confidential client. */
+    private Map<String, String> portalEnvironment() {
+        return ServiceProcess.portalEnvironment("http://" + Probes.HOST + ":" + ports.submission().number(),
+                "http://" + Probes.HOST + ":" + ports.publication().number(), secrets.contributorPortalSecret());
     }
 
     /** The console calls the three services as the signed-in user and signs in with its confidential client. */
@@ -336,6 +353,12 @@ public final class Launcher {
             if (s.service().equals("secretariat-console")) {
                 out.append(String.format("  %-20s %s   health %s%n", s.service(), base, health));
                 out.append(String.format("  %-20s sign in as callmanager, reviewer1, reviewer2, coordinator1, coordinator2 or admin%n", ""));
+                continue;
+            }
+            if (s.service().equals("contributor-portal")) {
+                out.append(String.format("  %-20s %s   health %s%n", s.service(), base, health));
+                out.append(String.format("  %-20s sign in as contributor.odh or contributor.crln, or register (the verification"
+                        + " mail arrives in GreenMail, see Mail below)%n", ""));
                 continue;
             }
             if (s.service().equals("mail-intake")) {

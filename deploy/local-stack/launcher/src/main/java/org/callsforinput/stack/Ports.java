@@ -28,7 +28,9 @@ record Ports(
         Port publicationManagement,
         Port mailIntakeManagement,
         Port console,
-        Port consoleManagement) {
+        Port consoleManagement,
+        Port portal,
+        Port portalManagement) {
 
     record Port(String component, int number, String envVar) {
     }
@@ -60,7 +62,10 @@ record Ports(
                 port(env, "mail-intake management", "PLATFORM_MAIL_INTAKE_MANAGEMENT_PORT", 9086),
                 // Fixed per mode: the realm's redirect URIs name it (PLATFORM_CONSOLE_URL at import).
                 port(env, "secretariat-console", prefix + "CONSOLE_PORT", mode.isTest() ? 18084 : DemoClients.SECRETARIAT_CONSOLE_PORT),
-                port(env, "secretariat-console management", "PLATFORM_CONSOLE_MANAGEMENT_PORT", 9084));
+                port(env, "secretariat-console management", "PLATFORM_CONSOLE_MANAGEMENT_PORT", 9084),
+                // The same for the portal (PLATFORM_PORTAL_URL at import).
+                port(env, "contributor-portal", prefix + "PORTAL_PORT", mode.isTest() ? 18085 : DemoClients.CONTRIBUTOR_PORTAL_PORT),
+                port(env, "contributor-portal management", "PLATFORM_PORTAL_MANAGEMENT_PORT", 9085));
     }
 
     /** Every port this mode binds itself; the embedded PostgreSQL's and clamd's only when they will be started. */
@@ -75,11 +80,13 @@ record Ports(
         }
         if (mode.startsServices()) {
             ports.addAll(List.of(submission, review, publication, mailIntake,
-                    submissionManagement, reviewManagement, publicationManagement, mailIntakeManagement, consoleManagement));
+                    submissionManagement, reviewManagement, publicationManagement, mailIntakeManagement, consoleManagement,
+                    portalManagement));
         }
-        // Run mode starts the console; in test mode the system tests do, on this port.
+        // Run mode starts the console and the portal; in test mode the system tests do, on these ports.
         if (mode.startsServices() || mode.isTest()) {
             ports.add(console);
+            ports.add(portal);
         }
         return ports;
     }

@@ -114,6 +114,16 @@ public final class ServiceProcess implements AutoCloseable {
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", clientSecret);
     }
 
+    /**
+     * What contributor-portal needs besides {@link #environment}: submission-service (as the signed-in contributor),
+     * publication-service and its public pages, and its client secret.
+     */
+    public static Map<String, String> portalEnvironment(String submissionUrl, String publicationUrl, String clientSecret) {
+        // Locally the public pages are publication-service's own address.
+        return Map.of("PORTAL_SUBMISSION_URL", submissionUrl, "PORTAL_PUBLICATION_URL", publicationUrl,
+                "PORTAL_PUBLIC_URL", publicationUrl, "QUARKUS_OIDC_CREDENTIALS_SECRET", clientSecret);
+    }
+
     /** Waits until {@code GET /q/health/ready} on the management port answers 200; fails early if the JVM exits. */
     public void awaitReady(Duration timeout) {
         process.awaitReady(timeout, () -> Probes.httpStatus(managementUrl() + "/q/health/ready") == 200);

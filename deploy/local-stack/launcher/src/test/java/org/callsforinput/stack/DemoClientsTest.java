@@ -46,7 +46,7 @@ class DemoClientsTest {
     void theWebApplicationsAreConfidentialWithPkceAndLoopbackRedirectsAndTheirSecretsArePlaceholders() throws Exception {
         String realm = Files.readString(REALM);
         for (String[] app : new String[][] { { "secretariat-console", "${PLATFORM_CONSOLE_URL}/*" },
-                { "contributor-portal", "http://127.0.0.1:8085/*" } }) {
+                { "contributor-portal", "${PLATFORM_PORTAL_URL}/*" } }) {
             int start = realm.indexOf("\"clientId\": \"" + app[0] + "\"");
             String client = realm.substring(start, realm.indexOf("\"optionalClientScopes\"", start));
             assertTrue(client.contains("\"publicClient\": false"), app[0]);

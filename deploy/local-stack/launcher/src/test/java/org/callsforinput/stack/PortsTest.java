@@ -28,6 +28,24 @@ class PortsTest {
         assertEquals(19191, ports.keycloakManagement().number());
         assertEquals(13310, ports.clamav().number());
         assertEquals("PLATFORM_TEST_CLAMAV_PORT", ports.clamav().envVar());
+        assertEquals(18084, ports.console().number());
+        assertEquals(18085, ports.portal().number());
+        assertEquals("PLATFORM_TEST_PORTAL_PORT", ports.portal().envVar());
+    }
+
+    @Test
+    void thePortalHasItsPortsInEveryModeAndTheTestStackKeepsItFreeForTheSystemTests() {
+        Ports run = Ports.of(Mode.RUN, Map.of());
+        Ports test = Ports.of(Mode.TEST, Map.of("PLATFORM_TEST_PORTAL_PORT", "28085"));
+
+        assertEquals(8085, run.portal().number());
+        assertEquals("PLATFORM_PORTAL_PORT", run.portal().envVar());
+        assertEquals(9085, run.portalManagement().number());
+        assertEquals("PLATFORM_PORTAL_MANAGEMENT_PORT", run.portalManagement().envVar());
+        assertTrue(run.toBind(Mode.RUN, false, false).containsAll(List.of(run.portal(), run.portalManagement())));
+        assertEquals(28085, test.portal().number());
+        assertTrue(test.toBind(Mode.TEST, false, false).contains(test.portal()));
+        assertTrue(!run.toBind(Mode.INFRA, false, false).contains(run.portal()));
     }
 
     @Test

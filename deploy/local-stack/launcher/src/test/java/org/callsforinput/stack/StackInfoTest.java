@@ -77,4 +77,13 @@ class StackInfoTest {
         assertEquals("127.0.0.1", withClamav.get("DOCUMENTS_CLAMAV_HOST"));
         assertEquals("13310", withClamav.get("DOCUMENTS_CLAMAV_PORT"));
     }
+
+    @Test
+    void thePortalGetsTheServicesItCallsAndItsClientSecret() {
+        Map<String, String> env = ServiceProcess.portalEnvironment("http://127.0.0.1:18081", "http://127.0.0.1:18083",
+                "portal-secret");
+
+        assertEquals(Map.of("PORTAL_SUBMISSION_URL", "http://127.0.0.1:18081", "PORTAL_PUBLICATION_URL", "http://127.0.0.1:18083",
+                "PORTAL_PUBLIC_URL", "http://127.0.0.1:18083", "QUARKUS_OIDC_CREDENTIALS_SECRET", "portal-secret"), env);
+    }
 }
