@@ -3,7 +3,6 @@ package org.callsforinput.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -161,25 +160,50 @@ class SelfRegistrationTest {
         return q;
     }
 
-    /** A browser without script: cookies kept, redirects followed until they leave Keycloak. */
+    /**
+     * A browser without script: redirects within Keycloak followed, cookies sent back by name whatever their
+     * attributes (java.net's CookieManager drops Keycloak's {@code Secure} ones over plain HTTP).
+     */
     private static final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final Map<String, String> cookies = new LinkedHashMap<>();
 
         HttpResponse<String> get(String url) throws Exception {
             return follow(url);
         }
 
         HttpResponse<String> post(String url, Map<String, String> fields) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
-            return redirected(response);
+            return redirected(send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(fields)))));
         }
 
         /** GET, following redirects within Keycloak; a redirect elsewhere (the portal) is returned as it is. */
         HttpResponse<String> follow(String url) throws Exception {
-            return redirected(http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            return redirected(send(request(url).GET()));
+        }
+
+        private HttpRequest.Builder request(String url) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+            if (!cookies.isEmpty()) {
+                builder.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+            return builder;
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String value = pair.substring(eq + 1);
+                if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    cookies.remove(pair.substring(0, eq));
+                } else {
+                    cookies.put(pair.substring(0, eq), value);
+                }
+            }
+            return response;
         }
 
         private HttpResponse<String> redirected(HttpResponse<String> response) throws Exception {
@@ -188,7 +212,7 @@ class SelfRegistrationTest {
                 if (!next.startsWith(Stack.get("keycloak.url"))) {
                     return response;
                 }
-                response = http.send(HttpRequest.newBuilder(URI.create(next)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                response = send(request(next).GET());
             }
             return response;
         }
