@@ -243,6 +243,32 @@ class PublicOutputTest {
     }
 
     @Test
+    void anOpenCallsPageLinksToThePortalInThePagesLanguageAndAClosedCallsDoesNot() {
+        CallSnapshot open = fixtures.openCall();
+        CallSnapshot c = fixtures.openCall();
+        CallSnapshot closed = new CallSnapshot(c.callId(), c.version() + 1, c.slug(), c.mandate(), c.title(), c.description(),
+                c.themes(), c.opensAt(), c.deadline(), c.timeZone(), "CLOSED");
+        fixtures.announce(closed);
+        Fixtures.awaitCall(open);
+        await().atMost(Fixtures.WAIT).untilAsserted(() -> given().when().get("/public/calls/" + closed.slug())
+                .then().statusCode(200).body("status", equalTo("CLOSED")));
+
+        // The test profile's portal: src/test/resources/application.properties.
+        String portal = "http://127.0.0.1:18085/calls/" + open.callId();
+        assertThat(given().when().get("/calls/" + open.slug()).then().statusCode(200).extract().asString())
+                .contains("<a href=\"" + portal + "?lang=en\">Contribute to this call</a>");
+        assertThat(given().queryParam("lang", "fr").when().get("/calls/" + open.slug()).then().statusCode(200).extract().asString())
+                .contains("<a href=\"" + portal + "?lang=fr\">Contribuer à cet appel</a>");
+        assertThat(given().header("Accept-Language", "es").when().get("/calls/" + open.slug()).then().statusCode(200)
+                .extract().asString())
+                .contains("<a href=\"" + portal + "?lang=es\">Contribuir a esta convocatoria</a>");
+
+        String closedPage = given().queryParam("lang", "fr").when().get("/calls/" + closed.slug()).then().statusCode(200)
+                .extract().asString();
+        assertThat(closedPage).contains("Clos").doesNotContain("Contribuer", "18085");
+    }
+
+    @Test
     void hostileMetadataIsEscapedOnThePageInFeedsAndInJson() throws Exception {
         String script = "<script>alert('x')</script>";
         CallSnapshot call = fixtures.openCall(Map.of("en", "<i>Call</i> " + script),

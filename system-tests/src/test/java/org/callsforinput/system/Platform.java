@@ -62,6 +62,8 @@ final class Platform implements AutoCloseable {
             if (service.equals("publication-service")) {
                 // Webhook receivers in these tests listen on loopback, which the default SSRF policy refuses.
                 env.put("PUBLICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
+                // Open calls link to the test stack's portal.
+                env.put("PUBLICATION_PORTAL_URL", org.callsforinput.testing.Stack.get("portal.url"));
             }
             ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(), freePort(), env, logs);
             all.add(process);

@@ -22,6 +22,7 @@ public record CallPage(
         String deadline,
         String deadlineIso,
         String status,
+        String contributeHref,
         List<String> themes,
         String feedHref,
         String jsonHref,
@@ -48,7 +49,8 @@ public record CallPage(
     public record Document(String name, String href, String kind, String size, String language, String sha256, String variant) {
     }
 
-    static CallPage of(PublicCall call, List<Published> published, PublicTexts t) {
+    /** {@code portalUrl}: the contributor portal, where an open call's "Contribute" link leads (in the page's language). */
+    static CallPage of(PublicCall call, List<Published> published, PublicTexts t, String portalUrl) {
         ZoneId zone = zone(call.timeZone);
         ZonedDateTime deadline = call.deadline.atZone(zone);
         String deadlineText = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
@@ -62,9 +64,15 @@ public record CallPage(
         return new CallPage(t, languages(call.slug, t.lang()), Languages.pick(call.title, t.lang()), call.mandate,
                 Arrays.stream(description.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList(),
                 deadlineText, deadline.toOffsetDateTime().toString(), t.statusText(call.status),
+                "OPEN".equals(call.status) ? contributeHref(portalUrl, call, t) : null,
                 PublicViews.themes(call, t).stream().map(PublicViews.ThemeView::label).toList(),
                 PublicPaths.callFeed(call.slug) + "?lang=" + t.lang(), PublicPaths.call(call.slug) + "?lang=" + t.lang(),
                 published.size(), groups);
+    }
+
+    private static String contributeHref(String portalUrl, PublicCall call, PublicTexts t) {
+        String base = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+        return base + "/calls/" + call.id + "?lang=" + t.lang();
     }
 
     private static Entry entry(PublicViews.ContributionView c, PublicTexts t) {

@@ -81,7 +81,7 @@ public class CallPageResource {
         PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
         PublicQueries.CallEntry entry = PublicCallResource.find(queries, slug);
         RenderedListings.Rendered html = rendered.get("page", entry, t.lang(), null,
-                () -> Conditional.utf8(Templates.call(CallPage.of(entry.call(), queries.published(entry.call()), t)).render()));
+                () -> Conditional.utf8(Templates.call(CallPage.of(entry.call(), queries.published(entry.call()), t, config.portalUrl())).render()));
         return page(headers, html, PublicCallResource.lastModified(entry));
     }
 

@@ -48,4 +48,11 @@ public interface PublicationConfig {
      * absolute links of feeds; defaults to the address of the request.
      */
     Optional<String> publicBaseUrl();
+
+    /**
+     * The contributor portal, where the public page of an open call links to ("Contribute"): {@code <portal>/calls/<call
+     * id>?lang=<page language>}. The default is the local stack's portal; the launcher sets it from the portal's port.
+     */
+    @WithDefault("http://127.0.0.1:8085")
+    String portalUrl();
 }

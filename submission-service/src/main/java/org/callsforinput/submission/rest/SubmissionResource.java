@@ -50,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 @Path("/submissions")
@@ -57,7 +58,8 @@ import io.smallrye.common.annotation.Blocking;
 @RolesAllowed({ Roles.CONTRIBUTOR, Roles.MAIL_INTAKE })
 @SecurityRequirement(name = "oidc")
 @Tag(name = "Submissions")
-@APIResponse(responseCode = "403", description = "Not a contributor, or the token names no organisation",
+@APIResponse(responseCode = "403", description = "Not a contributor, or the token names no organisation (claim org_id) and"
+        + " is not an individual's (role individual: a self-registered contributor is an organisation of its own)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                 @ExampleObject(name = "forbidden", ref = "forbidden"),
                 @ExampleObject(name = "no-organisation", ref = "no-organisation") }))
@@ -67,11 +69,13 @@ public class SubmissionResource {
     private final SubmissionService submissions;
     private final Receipts receipts;
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public SubmissionResource(SubmissionService submissions, Receipts receipts, JsonWebToken token) {
+    public SubmissionResource(SubmissionService submissions, Receipts receipts, JsonWebToken token, SecurityIdentity identity) {
         this.submissions = submissions;
         this.receipts = receipts;
         this.token = token;
+        this.identity = identity;
     }
 
     @POST
@@ -368,8 +372,14 @@ public class SubmissionResource {
     private Contributor contributor() {
         String organisation = token.getClaim(Roles.ORGANISATION_CLAIM);
         if (organisation == null || organisation.isBlank()) {
-            throw SubmissionProblems.NO_ORGANISATION.exception(
-                    "Your token does not name an organisation (claim " + Roles.ORGANISATION_CLAIM + ")");
+            if (!identity.hasRole(Roles.INDIVIDUAL) || token.getSubject() == null) {
+                throw SubmissionProblems.NO_ORGANISATION.exception(
+                        "Your token does not name an organisation (claim " + Roles.ORGANISATION_CLAIM + ")");
+            }
+            // A self-registered contributor is an organisation of its own, so sees only what it sent. Its name on the
+            // public page is the request's organisationName; the token's names are the person's, not for publishing.
+            String individual = Contributor.INDIVIDUAL_PREFIX + token.getSubject();
+            return new Contributor(individual, individual, token.getSubject());
         }
         String name = token.getClaim(Roles.ORGANISATION_NAME_CLAIM);
         return new Contributor(organisation, name == null ? organisation : name, token.getSubject());

@@ -76,4 +76,14 @@ class OverlaysTest {
         String text = overlay(name).objects().toString();
         assertThat(text).doesNotContain(".invalid").doesNotContain("127.0.0.1").doesNotContain("localhost");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void storageLetsOnlyThePortalsPagesPutDocuments(String name) {
+        var env = overlay(name).get("Tenant", "calls-storage").path("spec").path("env");
+        String domain = overlay(name).get("Ingress", "console").path("spec").path("rules").get(0).path("host").asText()
+                .substring("console.".length());
+        assertThat(env.get(0).path("name").asText()).isEqualTo("MINIO_API_CORS_ALLOW_ORIGIN");
+        assertThat(env.get(0).path("value").asText()).isEqualTo("https://portal." + domain);
+    }
 }
