@@ -130,6 +130,21 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void portalReachingTheStorageItselfIsReported() {
+        // the browser PUTs documents to the storage; the portal never talks to it
+        Manifests m = prod();
+        ObjectNode rule = m.get("NetworkPolicy", "contributor-portal").withArray("/spec/egress").addObject();
+        ((ObjectNode) rule.putArray("to").addObject().putObject("podSelector").putObject("matchLabels"))
+                .put("v1.min.io/tenant", "calls-storage");
+        rule.putArray("ports").addObject().put("protocol", "TCP").put("port", 9000);
+        ((ObjectNode) container(m, "contributor-portal").path("startupProbe").path("httpGet")).put("port", "http");
+        assertThat(Checks.networkPolicies(m, CONTRACT)).containsExactly(
+                "NetworkPolicy/contributor-portal: allows contributor-portal -> minio:9000, which is no flow of flows.yaml");
+        assertThat(Checks.containersHardened(m)).containsExactly(
+                "Deployment/contributor-portal container contributor-portal: startupProbe is not on the management port");
+    }
+
+    @Test
     void kafkaListenerAdmittingAnotherPodIsReported() {
         Manifests m = prod();
         var peers = ((ObjectNode) m.get("Kafka", "calls-kafka").withArray("/spec/kafka/listeners").get(0)).withArray("networkPolicyPeers");

@@ -186,6 +186,9 @@ final class Checks {
             JsonNode db = k.path("spec").path("db");
             keyRef(refs, id(k), "Secret", db.path("usernameSecret"));
             keyRef(refs, id(k), "Secret", db.path("passwordSecret"));
+            for (JsonNode vol : k.path("spec").path("unsupported").path("podTemplate").path("spec").path("volumes")) {
+                volumeRefs(refs, id(k), vol);
+            }
             JsonNode tls = k.path("spec").path("http").path("tlsSecret");
             if (!tls.isMissingNode()) {
                 refs.add(new Ref(id(k), "Secret", tls.asText(), null));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentShapeTest {
 
     private static final List<String> SERVICES = List.of("submission-service", "review-service", "publication-service",
-            "mail-intake", "secretariat-console");
+            "mail-intake", "secretariat-console", "contributor-portal");
     private static final Path REPO = Path.of(System.getProperty("k8s.dir"), "..", "..");
 
     @Test
@@ -159,7 +159,7 @@ class DeploymentShapeTest {
         Set<String> roles = new TreeSet<>();
         prod.get("Cluster", "calls-postgres").path("spec").path("managed").path("roles").forEach(r -> roles.add(r.path("name").asText()));
         assertThat(roles).containsExactlyInAnyOrder("submission-service", "review-service", "publication-service",
-                "secretariat-console", "keycloak");
+                "secretariat-console", "contributor-portal", "keycloak");
         prod.kind("Database").forEach(d -> assertThat(roles).contains(d.path("spec").path("owner").asText()));
         // no service gets the tenant's root credentials
         prod.kind("Deployment").forEach(d -> assertThat(d.toString()).as(Manifests.name(d)).doesNotContain("calls-storage-env-configuration"));
@@ -199,5 +199,43 @@ class DeploymentShapeTest {
         Set<String> flows = new TreeSet<>();
         OverlaysTest.CONTRACT.flows().forEach(f -> flows.add(f.toString()));
         assertThat(documented).isEqualTo(flows);
+    }
+
+    /**
+     * The contributor portal calls submission-service in the cluster, names the storage as browsers reach it (its
+     * Content-Security-Policy's connect-src), takes the documents its application.properties allows, and its Ingress
+     * lets them through. Every PORTAL_ variable is a portal.* property of the module.
+     */
+    @Test
+    void portalReachesTheApiAndTheStorageHostBrowsersUse() throws IOException {
+        Manifests prod = overlay("prod");
+        JsonNode container = prod.get("Deployment", "contributor-portal").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        Map<String, JsonNode> env = new TreeMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+        assertThat(env.get("PORTAL_SUBMISSION_URL").path("value").asText()).isEqualTo("http://submission-service.calls-for-input.svc");
+        assertThat(env.get("PORTAL_PUBLIC_URL").at("/valueFrom/configMapKeyRef/key").asText()).isEqualTo("PUBLIC_BASE_URL");
+        assertThat(Manifests.stream(container.path("envFrom")).map(e -> e.at("/configMapRef/name").asText())).contains("platform-config");
+        JsonNode config = prod.get("ConfigMap", "platform-config").path("data");
+        assertThat(config.path("STORAGE_PUBLIC_ENDPOINT").asText())
+                .isEqualTo("https://" + prod.get("Ingress", "storage").at("/spec/rules/0/host").asText());
+        assertThat(config.path("PUBLIC_BASE_URL").asText())
+                .isEqualTo("https://" + prod.get("Ingress", "public").at("/spec/rules/0/host").asText());
+        String properties = Files.readString(REPO.resolve("contributor-portal/src/main/resources/application.properties"));
+        Matcher limit = Pattern.compile("(?m)^quarkus\\.http\\.limits\\.max-body-size=(\\S+)$").matcher(properties);
+        assertThat(limit.find()).isTrue();
+        String body = env.get("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE").path("value").asText();
+        assertThat(body).isEqualTo(limit.group(1));
+        String ingress = prod.get("Ingress", "portal").path("metadata").path("annotations")
+                .path("nginx.ingress.kubernetes.io/proxy-body-size").asText();
+        assertThat(mebibytes(ingress)).as("the Ingress lets a " + body + " document through").isGreaterThan(mebibytes(body));
+        env.keySet().stream().filter(n -> n.startsWith("PORTAL_")).forEach(n -> assertThat(properties)
+                .as(n).containsPattern("(?m)^" + n.toLowerCase().replace('_', '-').replaceFirst("-", ".") + "="));
+    }
+
+    private static long mebibytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)([mMgG])").matcher(size);
+        assertThat(m.matches()).as(size).isTrue();
+        return Long.parseLong(m.group(1)) * (m.group(2).equalsIgnoreCase("g") ? 1024 : 1);
     }
 }

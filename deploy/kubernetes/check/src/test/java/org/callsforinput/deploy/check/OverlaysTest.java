@@ -81,9 +81,8 @@ class OverlaysTest {
     @ValueSource(strings = {"dev", "prod"})
     void storageLetsOnlyThePortalsPagesPutDocuments(String name) {
         var env = overlay(name).get("Tenant", "calls-storage").path("spec").path("env");
-        String domain = overlay(name).get("Ingress", "console").path("spec").path("rules").get(0).path("host").asText()
-                .substring("console.".length());
+        String portal = overlay(name).get("Ingress", "portal").path("spec").path("rules").get(0).path("host").asText();
         assertThat(env.get(0).path("name").asText()).isEqualTo("MINIO_API_CORS_ALLOW_ORIGIN");
-        assertThat(env.get(0).path("value").asText()).isEqualTo("https://portal." + domain);
+        assertThat(env.get(0).path("value").asText()).isEqualTo("https://" + portal);
     }
 }
