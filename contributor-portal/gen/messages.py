@@ -75,7 +75,7 @@ enum("consent_explained", "consent", [
      "Los documentos se publican sin su nombre; la secretaría publica una copia sin los nombres que contiene un archivo Word, o una copia censurada."),
     ("DO_NOT_PUBLISH", "The secretariat reads your contribution, and nothing of it is published.",
      "Le secrétariat lit votre contribution, et rien n’en est publié.", "La secretaría lee su contribución y no se publica nada de ella.")])
-m("publication_default", "Unless you choose otherwise: {consent}.", "Sauf choix contraire de votre part : {consent}.", "Salvo que elija otra cosa: {consent}.", ("consent",))
+m("publication_default", "Unless you choose otherwise:", "Sauf choix contraire de votre part :", "Salvo que elija otra cosa:")
 m("contribute", "Contribute to this call", "Contribuer à cet appel", "Contribuir a esta convocatoria")
 m("or_by_email", "You can also send your contribution by e-mail to", "Vous pouvez aussi envoyer votre contribution par courriel à", "También puede enviar su contribución por correo electrónico a")
 m("not_accepting", "This call does not receive contributions now.", "Cet appel ne reçoit pas de contributions pour le moment.", "Esta convocatoria no recibe contribuciones ahora.")

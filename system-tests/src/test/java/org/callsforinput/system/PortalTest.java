@@ -71,7 +71,7 @@ class PortalTest {
 
         Path docx = Files.write(Files.createTempFile("contribution", ".docx"),
                 TestDocuments.docx("Identity checks observed in three cities"));
-        Path macro = Files.write(Files.createTempFile("macro", ".docm"), TestDocuments.docm("A document with macros"));
+        Path macro = Files.write(Files.createTempFile("macro", ".docx"), TestDocuments.docm("A document with macros"));
         String hostile = "<script>alert('t')</script><img src=x onerror=alert('i')>\"'><svg onload=alert('s')>";
         BrowserScenario.Result contributed = scenario("portal-contribute.mjs", Map.of("verifyLink", link, "email", email,
                 "password", password, "callId", callId, "docxPath", docx.toString(), "macroPath", macro.toString(),

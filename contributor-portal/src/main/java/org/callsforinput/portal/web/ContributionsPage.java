@@ -345,7 +345,7 @@ public class ContributionsPage {
         String lang = pages.lang();
         TemplateInstance page = pages.render(template).data("call", call).data("draft", draft).data("values", values)
                 .data("errors", errors).data("key", UUID.randomUUID()).data("facts", CallFacts.of(call, Instant.now()))
-                .data("countries", Choices.countries(lang)).data("languages", Choices.languages(lang))
+                .data("countries", Choices.countries(lang)).data("languageChoices", Choices.languages(lang))
                 .data("categories", Choices.CATEGORIES).data("consents", Choices.CONSENTS).data("linkKinds", Choices.LINK_KINDS)
                 .data("stepNames", STEP_NAMES).data("saved", saved)
                 .data("version", draft == null ? "new" : draft.path("updatedAt").asText())

@@ -157,8 +157,8 @@ public interface Msg {
     @Message("{#when consent}{#is 'PUBLISH_IN_FULL'}The documents are published as received, with your organisation’s name, country and category.{#is 'PUBLISH_WITHOUT_NAME'}The documents are published without your name; the secretariat publishes a copy cleaned of the names a Word file carries, or a redacted copy.{#is 'DO_NOT_PUBLISH'}The secretariat reads your contribution, and nothing of it is published.{#else}{consent}{/when}")
     String consent_explained(String consent);
 
-    @Message("Unless you choose otherwise: {consent}.")
-    String publication_default(Object consent);
+    @Message("Unless you choose otherwise:")
+    String publication_default();
 
     @Message("Contribute to this call")
     String contribute();

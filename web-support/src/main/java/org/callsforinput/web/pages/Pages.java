@@ -59,10 +59,16 @@ public class Pages {
         return identity.getPrincipal().getName();
     }
 
-    /** The path and query of this request, for links that come back here. */
+    /**
+     * The path and query of this request, for links that come back here; without a {@code lang} parameter, which would
+     * outweigh the language switch that the link is for.
+     */
     public String here() {
         String query = uri.getRequestUri().getRawQuery();
-        return uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+        String kept = query == null ? "" : java.util.Arrays.stream(query.split("&"))
+                .filter(part -> !part.equals(Lang.QUERY_PARAMETER) && !part.startsWith(Lang.QUERY_PARAMETER + "="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return uri.getRequestUri().getRawPath() + (kept.isEmpty() ? "" : "?" + kept);
     }
 
     /** A local path to return to: anything that could leave the application becomes {@code /}. */
