@@ -54,8 +54,9 @@ final class Mailboxes {
 
     /**
      * Every mail in a folder of a local mailbox; a mailbox that never received mail reads as empty. A mail that
-     * mail-intake moves out between listing the folder and reading that mail makes the read fail: the folder is read
-     * again (up to ten times, 200 ms apart) rather than report a mail that is gone.
+     * mail-intake moves out between listing the folder and reading that mail makes the read fail (a MessagingException,
+     * or an IOException such as MessageRemovedIOException while its content is read): the folder is read again (up to
+     * ten times, 200 ms apart) rather than report a mail that is gone.
      */
     List<Received> read(String login, String password, String folderName) throws MessagingException, IOException {
         for (int attempt = 1; ; attempt++) {
@@ -63,7 +64,7 @@ final class Mailboxes {
                 return readOnce(login, password, folderName);
             } catch (jakarta.mail.AuthenticationFailedException e) {
                 throw e;
-            } catch (MessagingException e) {
+            } catch (MessagingException | IOException e) {
                 // mail-intake moves mails out of INBOX while the test reads it: read the folder again, a little later.
                 if (attempt == 10) {
                     throw e;
