@@ -55,7 +55,8 @@ export default async function (s, input) {
     await s.audit('step 2');
     await s.shot('portal-step2');
     // The portal's session ends (expired, or signed out elsewhere); Keycloak still knows the person.
-    const others = (await s.context.cookies(input.baseUrl)).filter((c) => !c.name.startsWith('q_session'));
+    // Keycloak's cookies (path /realms/...) are not among the portal's URL's: read them all.
+    const others = (await s.context.cookies()).filter((c) => !c.name.startsWith('q_session'));
     await s.context.clearCookies();
     await s.context.addCookies(others);
     await Promise.all([page.waitForNavigation({ url: /\/details/ }), page.click('button[value=stay]')]);

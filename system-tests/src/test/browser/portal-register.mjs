@@ -11,10 +11,12 @@ export default async function (s, input) {
     s.check(page.url().startsWith(input.baseUrl + '/calls/' + input.callId), `at ${page.url()}`);
     s.check((await page.getAttribute('html', 'lang')) === 'fr', 'the portal is not in French');
     await s.audit('call page (fr)');
+    await s.shot('portal-call-fr');
     await Promise.all([page.waitForNavigation(), page.click('a[hreflang=en]')]);
     s.check((await page.getAttribute('html', 'lang')) === 'en', 'the language switch did not change the language');
     s.check(await page.isVisible('.countdown'), 'no countdown to the deadline');
     s.check((await page.textContent('main')).includes('Europe/Zurich'), "the deadline is not shown in the call's zone");
+    s.check(/\d{4}/.test(await page.textContent('.local-time')), "the deadline is not shown in the visitor's zone");
     await s.audit('call page');
     await s.shot('portal-call');
   });

@@ -90,7 +90,7 @@ function directUploads() {
         if (!sent) { fail(); return; }
         say(form.dataset.msgChecking);
         const completed = await post(form.dataset.complete + ticket.uploadId + '/complete',
-          { [csrf.name]: csrf.value, key: form.elements.key.value });
+          { [csrf.name]: csrf.value });
         const answer = await completed.json();
         if (!completed.ok) { fail(answer.error); return; }
         window.location.reload();
@@ -122,7 +122,9 @@ function enhance() {
   for (const element of document.querySelectorAll('.local-time[data-instant]')) {
     const when = new Date(element.dataset.instant);
     if (!isNaN(when)) {
-      element.textContent = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short', timeZoneName: 'short' }).format(when);
+      // dateStyle and timeZoneName cannot be combined (a TypeError): the parts are named one by one.
+      element.textContent = new Intl.DateTimeFormat(lang, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric',
+        hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(when);
     }
   }
 }

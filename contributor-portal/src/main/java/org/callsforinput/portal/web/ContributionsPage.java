@@ -202,9 +202,9 @@ public class ContributionsPage {
     @Path("contributions/{id}/uploads/{uploadId}/complete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response completeUpload(@PathParam("id") UUID id, @PathParam("uploadId") UUID uploadId,
-            MultivaluedMap<String, String> form) {
-        return json(() -> api.completeUpload(form.getFirst("key"), id, uploadId));
+    public Response completeUpload(@PathParam("id") UUID id, @PathParam("uploadId") UUID uploadId) {
+        // One key per upload: a retry of this completion replays its answer, the next file (after a refused one) is new.
+        return json(() -> api.completeUpload("complete-" + uploadId, id, uploadId));
     }
 
     // Step 4: the publication choice, everything once more, and the submit.
