@@ -53,6 +53,29 @@ export default async function (s, input) {
     s.record('callId', page.url().split('/').pop());
     await s.audit('call page (draft)');
   });
+  await s.step('the call manager previews the draft\'s public page', async () => {
+    const callUrl = page.url();
+    const title = (await page.textContent('h1')).trim();
+    const href = await page.getAttribute('a:has-text("Preview the public page")', 'href');
+    let response;
+    for (let i = 0; i < 40; i++) { // until the call's event has reached publication-service
+      response = await page.goto(input.baseUrl + href);
+      if (response.status() === 200) break;
+      await page.waitForTimeout(500);
+    }
+    s.check(response.status() === 200, `preview status ${response.status()}`);
+    const csp = response.headers()['content-security-policy'];
+    s.check(csp && csp.includes("style-src 'unsafe-inline'") && !csp.includes(','), `preview CSP: ${csp}`);
+    s.check(response.headers()['x-robots-tag'] === 'noindex', 'the preview may be indexed');
+    s.check((await page.textContent('.preview')).includes('not public'), 'no notice that the page is not public');
+    s.check((await page.textContent('h1')).trim() === title, `the preview's title is not the call's: ${await page.textContent('h1')}`);
+    s.check((await page.evaluate(() => getComputedStyle(document.querySelector('.preview')).borderTopStyle)) === 'dashed',
+      'the page\'s own style was blocked');
+    s.check((await page.$('link[type="application/atom+xml"]')) === null, 'a draft has no feed');
+    await s.audit('public page preview (draft)');
+    await s.shot('console-call-preview');
+    await page.goto(callUrl);
+  });
   await s.step('the call manager opens the call', async () => {
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Open the call")')]);
     s.check((await page.textContent('.status')).includes('Open'), 'not open');

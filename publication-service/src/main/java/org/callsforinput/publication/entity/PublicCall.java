@@ -58,6 +58,11 @@ public class PublicCall extends PanacheEntityBase {
         return find("slug = ?1 and status <> 'DRAFT'", slug).firstResultOptional();
     }
 
+    /** A call in any status, drafts included (the secretariat's preview). */
+    public static Optional<PublicCall> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
     /** Calls that are public (not drafts), soonest deadline first. */
     public static List<PublicCall> listPublic() {
         return list("status <> 'DRAFT' order by deadline, slug");

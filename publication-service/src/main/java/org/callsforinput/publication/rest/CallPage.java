@@ -15,6 +15,7 @@ import org.callsforinput.publication.service.PublicQueries.Published;
 /** What the public HTML page of a call shows, every text already in the page's language (the template only lays out). */
 public record CallPage(
         PublicTexts t,
+        String previewNotice,
         List<LanguageLink> languages,
         String title,
         String mandate,
@@ -51,6 +52,19 @@ public record CallPage(
 
     /** {@code portalUrl}: the contributor portal, where an open call's "Contribute" link leads (in the page's language). */
     static CallPage of(PublicCall call, List<Published> published, PublicTexts t, String portalUrl) {
+        return of(call, published, t, portalUrl, false);
+    }
+
+    /**
+     * The same page for the secretariat, drafts included: it says that it is not public, its language links stay on
+     * the page it is shown on (the console shows it under its own address), and it has no feed or JSON link (a
+     * draft has neither).
+     */
+    static CallPage preview(PublicCall call, List<Published> published, PublicTexts t, String portalUrl) {
+        return of(call, published, t, portalUrl, true);
+    }
+
+    private static CallPage of(PublicCall call, List<Published> published, PublicTexts t, String portalUrl, boolean preview) {
         ZoneId zone = zone(call.timeZone);
         ZonedDateTime deadline = call.deadline.atZone(zone);
         String deadlineText = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
@@ -61,12 +75,17 @@ public record CallPage(
                         g.contributions().size(), g.contributions().stream().map(c -> entry(c, t)).toList()))
                 .toList();
         String description = Languages.pick(call.description, t.lang());
-        return new CallPage(t, languages(call.slug, t.lang()), Languages.pick(call.title, t.lang()), call.mandate,
+        List<LanguageLink> languages = preview
+                ? PublicTexts.SUPPORTED.stream().map(lang -> new LanguageLink(lang, PublicTexts.of(lang).languageName(),
+                        "?lang=" + lang, lang.equals(t.lang()))).toList()
+                : languages(call.slug, t.lang());
+        return new CallPage(t, preview ? t.previewNotice() : null, languages, Languages.pick(call.title, t.lang()), call.mandate,
                 Arrays.stream(description.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList(),
                 deadlineText, deadline.toOffsetDateTime().toString(), t.statusText(call.status),
                 "OPEN".equals(call.status) ? contributeHref(portalUrl, call, t) : null,
                 PublicViews.themes(call, t).stream().map(PublicViews.ThemeView::label).toList(),
-                PublicPaths.callFeed(call.slug) + "?lang=" + t.lang(), PublicPaths.call(call.slug) + "?lang=" + t.lang(),
+                preview ? null : PublicPaths.callFeed(call.slug) + "?lang=" + t.lang(),
+                preview ? null : PublicPaths.call(call.slug) + "?lang=" + t.lang(),
                 published.size(), groups);
     }
 

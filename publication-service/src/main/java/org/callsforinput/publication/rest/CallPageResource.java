@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,10 +19,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.platform.problem.PlatformProblems;
+import org.callsforinput.platform.problem.Problem;
+import org.callsforinput.platform.security.Roles;
 import org.callsforinput.publication.service.PublicPaths;
 import org.callsforinput.publication.service.PublicQueries;
 import org.callsforinput.publication.service.PublicationConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -83,6 +91,34 @@ public class CallPageResource {
         RenderedListings.Rendered html = rendered.get("page", entry, t.lang(), null,
                 () -> Conditional.utf8(Templates.call(CallPage.of(entry.call(), queries.published(entry.call()), t, config.portalUrl())).render()));
         return page(headers, html, PublicCallResource.lastModified(entry));
+    }
+
+    @GET
+    @Path("{slug}/preview")
+    @RolesAllowed({ Roles.CALL_MANAGER, Roles.ADMIN })
+    @SecurityRequirement(name = "oidc")
+    @Tag(name = "Secretariat")
+    @Operation(summary = "Preview of a call's public page, drafts included (call managers, admins)",
+            description = "The page as the public will see it, with a notice that it is not public; never cached,"
+                    + " not for search engines. A call created a moment ago may answer 404 until its event arrives.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "The slug or the language is malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "malformed-slug", ref = "malformed-slug"),
+                    @ExampleObject(name = "unsupported-language", ref = "unsupported-language") }))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response preview(String slug, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
+        PublicCallResource.checkSlug(slug);
+        PublicQueries.CallEntry entry = queries.anyCall(slug).orElseThrow(() -> PlatformProblems.NOT_FOUND.exception(
+                "There is no call '" + slug + "'"));
+        String html = Templates.call(CallPage.preview(entry.call(), queries.published(entry.call()), t, config.portalUrl())).render();
+        return Response.ok(html, HTML)
+                .header("Content-Security-Policy", config.pageContentSecurityPolicy())
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Robots-Tag", "noindex")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     private Response page(HttpHeaders headers, String html, Instant lastModified) {

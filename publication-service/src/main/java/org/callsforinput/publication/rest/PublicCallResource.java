@@ -87,12 +87,16 @@ public class PublicCallResource {
     }
 
     static PublicQueries.CallEntry find(PublicQueries queries, String slug) {
+        checkSlug(slug);
+        return queries.callForListing(slug).orElseThrow(() -> PlatformProblems.NOT_FOUND.exception(
+                "There is no public call '" + slug + "'"));
+    }
+
+    static void checkSlug(String slug) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
             throw PublicationProblems.MALFORMED_SLUG.exception(
                     "A call is named by its slug: lower-case letters, digits and dashes");
         }
-        return queries.callForListing(slug).orElseThrow(() -> PlatformProblems.NOT_FOUND.exception(
-                "There is no public call '" + slug + "'"));
     }
 
     static Instant lastModified(PublicQueries.CallEntry entry) {

@@ -24,6 +24,8 @@ public record PublicTexts(
         String status,
         String statusOpen,
         String statusClosed,
+        String statusDraft,
+        String previewNotice,
         String contribute,
         String aboutTheCall,
         String themes,
@@ -63,7 +65,9 @@ public record PublicTexts(
 
     private static final PublicTexts EN = new PublicTexts("en", Locale.UK, "English",
             "Skip to main content", "Calls for input", "Language", "Mandate", "Deadline", "Status",
-            "Open for contributions", "Closed", "Contribute to this call", "About the call", "Thematic areas", "Contributions received",
+            "Open for contributions", "Closed", "Draft",
+            "Preview for the secretariat: this page is not public. It shows what the public page will show.",
+            "Contribute to this call", "About the call", "Thematic areas", "Contributions received",
             "No contribution has been published yet.", "Contributions from this group", "Anonymous contribution",
             "Country", "Language", "Joint submission with", "Published with redactions", "Links", "Documents",
             "Document", "Language", "Size", "SHA-256", "Documents of", "No document",
@@ -80,7 +84,9 @@ public record PublicTexts(
 
     private static final PublicTexts FR = new PublicTexts("fr", Locale.FRANCE, "Français",
             "Aller au contenu principal", "Appels à contributions", "Langue", "Mandat", "Date limite", "Statut",
-            "Ouvert aux contributions", "Clos", "Contribuer à cet appel", "À propos de l’appel", "Domaines thématiques", "Contributions reçues",
+            "Ouvert aux contributions", "Clos", "Brouillon",
+            "Aperçu pour le secrétariat : cette page n’est pas publique. Elle montre ce que la page publique montrera.",
+            "Contribuer à cet appel", "À propos de l’appel", "Domaines thématiques", "Contributions reçues",
             "Aucune contribution n’a encore été publiée.", "Contributions de ce groupe", "Contribution anonyme",
             "Pays", "Langue", "Contribution conjointe avec", "Publiée avec des passages masqués", "Liens", "Documents",
             "Document", "Langue", "Taille", "SHA-256", "Documents de", "Aucun document",
@@ -97,7 +103,9 @@ public record PublicTexts(
 
     private static final PublicTexts ES = new PublicTexts("es", Locale.forLanguageTag("es-ES"), "Español",
             "Ir al contenido principal", "Convocatorias de contribuciones", "Idioma", "Mandato", "Plazo", "Estado",
-            "Abierta a contribuciones", "Cerrada", "Contribuir a esta convocatoria", "Acerca de la convocatoria", "Áreas temáticas", "Contribuciones recibidas",
+            "Abierta a contribuciones", "Cerrada", "Borrador",
+            "Vista previa para la secretaría: esta página no es pública. Muestra lo que mostrará la página pública.",
+            "Contribuir a esta convocatoria", "Acerca de la convocatoria", "Áreas temáticas", "Contribuciones recibidas",
             "Todavía no se ha publicado ninguna contribución.", "Contribuciones de este grupo", "Contribución anónima",
             "País", "Idioma", "Contribución conjunta con", "Publicada con partes suprimidas", "Enlaces", "Documentos",
             "Documento", "Idioma", "Tamaño", "SHA-256", "Documentos de", "Ningún documento",
@@ -134,7 +142,12 @@ public record PublicTexts(
     }
 
     public String statusText(String status) {
-        return "OPEN".equals(status) ? statusOpen : "CLOSED".equals(status) ? statusClosed : status;
+        return switch (status == null ? "" : status) {
+            case "OPEN" -> statusOpen;
+            case "CLOSED" -> statusClosed;
+            case "DRAFT" -> statusDraft;
+            default -> status;
+        };
     }
 
     /** A size as people read it: "48.2 KB", "47,1 Ko". */

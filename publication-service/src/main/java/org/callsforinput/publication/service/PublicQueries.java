@@ -59,6 +59,11 @@ public class PublicQueries {
         return PublicCall.findPublic(slug).map(call -> new CallEntry(call, Contribution.summaryOf(call.id)));
     }
 
+    /** A call in any status, drafts included, for the secretariat's preview of its page (never cached). */
+    public Optional<CallEntry> anyCall(String slug) {
+        return PublicCall.findBySlug(slug).map(call -> new CallEntry(call, Contribution.summaryOf(call.id)));
+    }
+
     /** {@link #call(String)} for the listings, reused for a moment (see {@link PublicationConfig#listingLookupTtl()}). */
     public Optional<CallEntry> callForListing(String slug) {
         if (lookupTtlNanos <= 0) {

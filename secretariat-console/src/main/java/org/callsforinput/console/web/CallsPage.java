@@ -13,10 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.console.api.CallPreviewApi;
 import org.callsforinput.console.api.SubmissionApi;
 import org.callsforinput.web.api.ServiceException;
 import org.callsforinput.web.pages.Pages;
@@ -37,16 +40,18 @@ import io.quarkus.qute.TemplateInstance;
 public class CallsPage {
 
     private final SubmissionApi submission;
+    private final CallPreviewApi previews;
     private final Pages pages;
     private final Template list;
     private final Template detail;
     private final Template form;
     private final String publicUrl;
 
-    public CallsPage(@RestClient SubmissionApi submission, Pages pages, @Location("calls/list.html") Template list,
+    public CallsPage(@RestClient SubmissionApi submission, @RestClient CallPreviewApi previews, Pages pages, @Location("calls/list.html") Template list,
             @Location("calls/detail.html") Template detail, @Location("calls/form.html") Template form,
             @ConfigProperty(name = "console.public-url") String publicUrl) {
         this.submission = submission;
+        this.previews = previews;
         this.pages = pages;
         this.list = list;
         this.detail = detail;
@@ -92,6 +97,24 @@ public class CallsPage {
         return pages.render(detail).data("call", call)
                 .data("publicPage", publicUrl + "/calls/" + call.path("slug").asText())
                 .data("idempotencyKey", UUID.randomUUID().toString());
+    }
+
+    /**
+     * The call's public page as publication-service renders it, drafts included, with a notice that it is not
+     * public; under publication's Content-Security-Policy for that page (no script at all, its inline style).
+     */
+    @GET
+    @Path("{id}/preview")
+    @RolesAllowed({ Roles.CALL_MANAGER, Roles.ADMIN })
+    public Response preview(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        String slug = submission.call(id).path("slug").asText();
+        try (Response page = previews.preview(slug, lang == null ? pages.lang() : lang)) {
+            return Response.ok(page.readEntity(String.class), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Content-Security-Policy", page.getHeaderString("Content-Security-Policy"))
+                    .header("X-Robots-Tag", "noindex")
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build();
+        }
     }
 
     @GET

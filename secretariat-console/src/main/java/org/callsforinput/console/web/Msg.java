@@ -106,6 +106,9 @@ public interface Msg {
     @Message("Public page of the call")
     String call_public_page();
 
+    @Message("Preview the public page")
+    String call_preview();
+
     @Message("Title")
     String call_title();
 
