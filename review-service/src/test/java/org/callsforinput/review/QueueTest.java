@@ -44,7 +44,9 @@ class QueueTest {
         french.themes = List.of("policing");
         Fixtures.Submission english = new Fixtures.Submission(call).document(DocumentRef.ROLE_MAIN, "en.docx",
                 TestDocuments.docx("Police forces collected ethnic statistics on stop and search. The rights of minorities "
-                        + "require independent oversight bodies."));
+                        + "require independent oversight bodies. "
+                        + "Each force publishes its figures every year in the same format. ".repeat(25)
+                        + "The annex names every ombudsperson consulted."));
         english.organisationName = "Academic Network";
         english.category = SubmitterCategory.ACADEMIA;
         english.country = "GB";
@@ -108,6 +110,11 @@ class QueueTest {
         String match = given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId + "&q=contrôle")
                 .then().statusCode(200).extract().jsonPath().getString("items[0].match");
         assertThat(match).contains("récépissé").contains("\u27E6contrôle\u27E7");
+        // A word only found far into a document (past the start that is highlighted first) is still shown.
+        String deep = given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId + "&q=ombudsperson")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(englishCase))
+                .extract().jsonPath().getString("items[0].match");
+        assertThat(deep).contains("\u27E6ombudsperson\u27E7").contains("annex");
         given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId)
                 .then().statusCode(200).body("items[0].match", org.hamcrest.Matchers.nullValue());
     }

@@ -96,19 +96,35 @@ public class CaseQueries {
 
     /**
      * Where the words were found: up to two fragments of each case's title, summary and documents' text, highlighted
-     * by PostgreSQL's ts_headline in the case's own text search configuration.
+     * by PostgreSQL's ts_headline in the case's own text search configuration. ts_headline parses all the text it is
+     * given, so it first gets the title, the summary and the start of the documents' text ({@link #HEADLINE_PREFIX}
+     * characters), where a frequent word is nearly always found; only the cases whose words are further in are
+     * highlighted again over their whole text.
      */
     private Map<UUID, String> matches(List<ReviewCase> items, String q) {
+        Map<UUID, String> matches = headlines(items.stream().map(c -> c.id).toList(), q, HEADLINE_PREFIX);
+        List<UUID> deeper = matches.entrySet().stream().filter(e -> e.getValue() == null || !e.getValue().contains(MATCH_START))
+                .map(Map.Entry::getKey).toList();
+        if (!deeper.isEmpty()) {
+            matches.putAll(headlines(deeper, q, Integer.MAX_VALUE));
+        }
+        return matches;
+    }
+
+    /** The first characters of a case's text that a search's highlighting reads first (see {@link #matches}). */
+    static final int HEADLINE_PREFIX = 1000;
+
+    private Map<UUID, String> headlines(List<UUID> ids, String q, int chars) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select c.id, ts_headline(cast(coalesce(c.search_config, 'simple') as regconfig),
-                    concat_ws(' … ', c.title, c.summary, (select string_agg(d.text_content, ' … ') from case_document d
-                        where d.case_id = c.id and d.text_content is not null)),
+                    left(concat_ws(' … ', c.title, c.summary, (select string_agg(d.text_content, ' … ') from case_document d
+                        where d.case_id = c.id and d.text_content is not null)), :chars),
                     websearch_to_tsquery(cast(coalesce(c.search_config, 'simple') as regconfig), :q),
                     'MaxFragments=2, MaxWords=16, MinWords=6, FragmentDelimiter=" … ", StartSel=%s, StopSel=%s')
                 from review_case c where c.id in (:ids)
                 """.formatted(MATCH_START, MATCH_END))
-                .setParameter("q", q).setParameter("ids", items.stream().map(c -> c.id).toList()).getResultList();
+                .setParameter("q", q).setParameter("ids", ids).setParameter("chars", chars).getResultList();
         Map<UUID, String> matches = new java.util.HashMap<>();
         for (Object[] row : rows) {
             matches.put((UUID) row[0], (String) row[1]);
