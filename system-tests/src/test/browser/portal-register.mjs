@@ -15,6 +15,11 @@ export default async function (s, input) {
     await Promise.all([page.waitForNavigation(), page.click('a[hreflang=en]')]);
     s.check((await page.getAttribute('html', 'lang')) === 'en', 'the language switch did not change the language');
     s.check(await page.isVisible('.countdown'), 'no countdown to the deadline');
+    const shown = await page.textContent('.countdown');
+    s.check(/^\d+ days, \d+ hours and \d+ minutes left$/.test(shown.trim()), `countdown: ${shown}`);
+    // The page's script counts down from the deadline: a minute later (the browser's clock), a minute less.
+    await page.evaluate(() => { const now = Date.now; Date.now = () => now() + 61000; });
+    await page.waitForFunction((before) => document.querySelector('.countdown').textContent !== before, shown, { timeout: 20000 });
     s.check((await page.textContent('main')).includes('Europe/Zurich'), "the deadline is not shown in the call's zone");
     s.check(/\d{4}/.test(await page.textContent('.local-time')), "the deadline is not shown in the visitor's zone");
     await s.audit('call page');

@@ -102,8 +102,30 @@ function directUploads() {
   }
 }
 
+// The time left before the deadline, as the page said it when it was made, counts down while the page is open.
+function countdowns() {
+  for (const element of document.querySelectorAll('.countdown[data-deadline][data-format]')) {
+    const deadline = Date.parse(element.dataset.deadline);
+    if (Number.isNaN(deadline)) continue;
+    const tick = () => {
+      const left = Math.floor((deadline - Date.now()) / 60000);
+      if (left < 0) {
+        element.textContent = element.dataset.passed;
+        return false;
+      }
+      const [days, hours, minutes] = [Math.floor(left / 1440), Math.floor((left % 1440) / 60), left % 60];
+      element.textContent = element.dataset.format.replace('DD', days).replace('HH', hours).replace('MM', minutes);
+      return true;
+    };
+    if (tick()) {
+      const timer = setInterval(() => { if (!tick()) clearInterval(timer); }, 15000);
+    }
+  }
+}
+
 function enhance() {
   keepForms();
+  countdowns();
   directUploads();
   for (const form of document.querySelectorAll('form.submit-once')) {
     form.addEventListener('submit', () => {
