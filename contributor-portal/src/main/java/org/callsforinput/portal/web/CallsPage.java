@@ -10,9 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.callsforinput.portal.PortalConfig;
 import org.callsforinput.portal.api.SubmissionApi;
 import org.callsforinput.web.pages.Pages;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,13 +36,13 @@ public class CallsPage {
 
     public CallsPage(Pages pages, @RestClient SubmissionApi api, @Location("home.html") Template home,
             @Location("call.html") Template call, @Location("signed-out.html") Template signedOut,
-            @ConfigProperty(name = "portal.public-url") String publicUrl) {
+            PortalConfig config) {
         this.pages = pages;
         this.api = api;
         this.home = home;
         this.call = call;
         this.signedOut = signedOut;
-        this.publicUrl = publicUrl;
+        this.publicUrl = config.publicUrl();
     }
 
     @GET

@@ -23,10 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.portal.PortalConfig;
 import org.callsforinput.portal.api.SubmissionApi;
 import org.callsforinput.web.api.ServiceException;
 import org.callsforinput.web.pages.Pages;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -73,7 +73,7 @@ public class ContributionsPage {
     private final Template withdraw;
 
     public ContributionsPage(Pages pages, Messages messages, @RestClient SubmissionApi api,
-            @ConfigProperty(name = "portal.public-url") String publicUrl,
+            PortalConfig config,
             @Location("contributions/about.html") Template about, @Location("contributions/details.html") Template details,
             @Location("contributions/documents.html") Template documents, @Location("contributions/submit.html") Template submit,
             @Location("contributions/receipt.html") Template receipt, @Location("contributions/list.html") Template list,
@@ -81,7 +81,7 @@ public class ContributionsPage {
         this.pages = pages;
         this.messages = messages;
         this.api = api;
-        this.publicUrl = publicUrl;
+        this.publicUrl = config.publicUrl();
         this.about = about;
         this.details = details;
         this.documents = documents;

@@ -47,15 +47,15 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration retention;
 
+    // quarkus.application.name is Quarkus's own setting: read as a property (a mapping may not take the prefix quarkus).
     public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
-            @ConfigProperty(name = "platform.outbox.batch-size") int batchSize,
-            @ConfigProperty(name = "platform.outbox.retention") Duration retention) {
+            EventingConfig config) {
         this.emitter = emitter;
+        this.batchSize = config.outbox().batchSize();
         this.work = new LeasedWork("Outbox relay", batchSize, () -> relayBatch());
         this.source = URI.create("/" + serviceName);
-        this.batchSize = batchSize;
-        this.retention = retention;
+        this.retention = config.outbox().retention();
     }
 
     @PreDestroy

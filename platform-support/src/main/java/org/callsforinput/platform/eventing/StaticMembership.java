@@ -6,7 +6,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.ClientCustomizer;
@@ -24,8 +23,8 @@ public class StaticMembership implements ClientCustomizer<Map<String, Object>> {
 
     private final Optional<String> instanceId;
 
-    public StaticMembership(@ConfigProperty(name = "platform.kafka.instance-id") Optional<String> instanceId) {
-        this.instanceId = instanceId.map(String::strip).filter(id -> !id.isEmpty());
+    public StaticMembership(EventingConfig config) {
+        this.instanceId = config.kafka().instanceId().map(String::strip).filter(id -> !id.isEmpty());
     }
 
     @Override

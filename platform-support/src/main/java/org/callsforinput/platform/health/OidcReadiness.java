@@ -21,6 +21,7 @@ public class OidcReadiness implements HealthCheck {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI discovery;
 
+    // Quarkus's own setting, read as a property (a mapping may not take the prefix quarkus).
     public OidcReadiness(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
         this.discovery = URI.create(authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration");
     }

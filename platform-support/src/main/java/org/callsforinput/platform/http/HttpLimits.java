@@ -40,6 +40,8 @@ public class HttpLimits {
     private final Optional<MemorySize> maxBodySize;
     private final ObjectMapper json;
 
+    // quarkus.http.limits.max-body-size is Quarkus's own limit, read as a property (a mapping may not take the prefix
+    // quarkus); its default (10240K) comes with it.
     public HttpLimits(HttpLimitsConfig limits,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize, ObjectMapper json) {
         this.limits = limits;

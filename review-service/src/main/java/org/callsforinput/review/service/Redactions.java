@@ -48,6 +48,8 @@ public class Redactions {
     private final DocumentGate gate;
     private final long maxSize;
 
+    // quarkus.http.limits.max-body-size is Quarkus's own limit, read as a property (a mapping may not take the prefix
+    // quarkus).
     public Redactions(ObjectStorage storage, CaseWork work, CaseQueries cases, DocumentGate gate,
             DocumentsConfig config, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize httpLimit) {
         long maxSize = config.redaction().maxSize();

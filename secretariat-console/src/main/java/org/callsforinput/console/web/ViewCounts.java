@@ -1,13 +1,12 @@
 package org.callsforinput.console.web;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.callsforinput.console.ConsoleConfig;
 
 /**
  * The saved views' counts of each user, kept for a few seconds ({@code console.queue.counts-ttl}, 10 s): the queue
@@ -26,8 +25,8 @@ public class ViewCounts {
     private final Map<String, Entry> byUser = new ConcurrentHashMap<>();
     private final long ttlNanos;
 
-    public ViewCounts(@ConfigProperty(name = "console.queue.counts-ttl", defaultValue = "10s") Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
+    public ViewCounts(ConsoleConfig config) {
+        this.ttlNanos = config.queue().countsTtl().toNanos();
     }
 
     Map<String, Long> of(String user, Supplier<Map<String, Long>> count) {

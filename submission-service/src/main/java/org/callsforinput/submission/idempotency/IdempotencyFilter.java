@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.callsforinput.submission.SubmissionProblems;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -54,12 +53,12 @@ public class IdempotencyFilter {
     private final IdempotentRequest held;
 
     public IdempotencyFilter(IdempotencyStore store, IdempotentRequest held, SecurityIdentity identity, ObjectMapper mapper,
-            @ConfigProperty(name = "submission.idempotency.max-duration", defaultValue = "1h") Duration maxDuration) {
+            IdempotencyConfig config) {
         this.store = store;
         this.held = held;
         this.identity = identity;
         this.mapper = mapper;
-        this.maxDuration = maxDuration;
+        this.maxDuration = config.maxDuration();
     }
 
     @ServerRequestFilter

@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -52,12 +50,10 @@ public class IdempotencyStore {
     private final Duration lease;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
-    public IdempotencyStore(EntityManager em,
-            @ConfigProperty(name = "submission.idempotency.retention", defaultValue = "24h") Duration retention,
-            @ConfigProperty(name = "submission.idempotency.lease", defaultValue = "10s") Duration lease) {
+    public IdempotencyStore(EntityManager em, IdempotencyConfig config) {
         this.em = em;
-        this.retention = retention;
-        this.lease = lease;
+        this.retention = config.retention();
+        this.lease = config.lease();
     }
 
     /** How long a claim outlives the process that held it: a retry after this finds the key free. */

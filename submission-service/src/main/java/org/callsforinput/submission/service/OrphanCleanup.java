@@ -13,7 +13,6 @@ import org.callsforinput.submission.entity.Document;
 import org.callsforinput.platform.storage.StoredObject;
 import org.callsforinput.submission.entity.PendingUpload;
 import org.callsforinput.submission.storage.DocumentStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,7 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Removes objects that no document owns: expired presigned uploads, and objects left by an upload whose service
- * died before recording it. Objects younger than {@code min-age} are left alone, since their upload may still run.
+ * died before recording it. Objects younger than {@code submission.cleanup.min-age} are left alone, since their upload may still run.
  */
 @ApplicationScoped
 public class OrphanCleanup {
@@ -32,10 +31,9 @@ public class OrphanCleanup {
     private final DocumentStore store;
     private final Duration minAge;
 
-    public OrphanCleanup(DocumentStore store,
-            @ConfigProperty(name = "submission.cleanup.min-age", defaultValue = "1h") Duration minAge) {
+    public OrphanCleanup(DocumentStore store, CleanupConfig config) {
         this.store = store;
-        this.minAge = minAge;
+        this.minAge = config.minAge();
     }
 
     @Scheduled(every = "${submission.cleanup.interval}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.callsforinput.web.WebConfig;
 
 /**
  * The language of the pages: the one a link asks for ({@code ?lang=fr}, as the public call page's "Contribute" link
@@ -23,9 +23,9 @@ public class Lang {
 
     private final String code;
 
-    public Lang(HttpHeaders headers, UriInfo uri, @ConfigProperty(name = "web.language-cookie") String cookie) {
+    public Lang(HttpHeaders headers, UriInfo uri, WebConfig config) {
         String query = uri.getQueryParameters().getFirst(QUERY_PARAMETER);
-        this.code = supported(query) ? query : choose(headers, cookie);
+        this.code = supported(query) ? query : choose(headers, config.languageCookie());
     }
 
     public String code() {

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.callsforinput.web.WebConfig;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -26,8 +26,8 @@ public class LanguageSwitch {
 
     private final String cookie;
 
-    public LanguageSwitch(@ConfigProperty(name = "web.language-cookie") String cookie) {
-        this.cookie = cookie;
+    public LanguageSwitch(WebConfig config) {
+        this.cookie = config.languageCookie();
     }
 
     /** Sets the language of the pages and goes back to where the user was. */

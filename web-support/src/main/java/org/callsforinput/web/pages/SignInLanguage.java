@@ -2,7 +2,7 @@ package org.callsforinput.web.pages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.callsforinput.web.WebConfig;
 
 import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.OidcRedirectFilter;
@@ -17,8 +17,8 @@ public class SignInLanguage implements OidcRedirectFilter {
 
     private final String cookie;
 
-    public SignInLanguage(@ConfigProperty(name = "web.language-cookie") String cookie) {
-        this.cookie = cookie;
+    public SignInLanguage(WebConfig config) {
+        this.cookie = config.languageCookie();
     }
 
     @Override

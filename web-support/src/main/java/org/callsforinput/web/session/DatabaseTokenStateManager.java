@@ -23,7 +23,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.callsforinput.web.WebConfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,10 +61,10 @@ public class DatabaseTokenStateManager implements TokenStateManager {
     private final Duration maxAge;
 
     public DatabaseTokenStateManager(AgroalDataSource database, ObjectMapper json,
-            @ConfigProperty(name = "web.session.max-age", defaultValue = "10h") Duration maxAge) {
+            WebConfig config) {
         this.database = database;
         this.json = json;
-        this.maxAge = maxAge;
+        this.maxAge = config.session().maxAge();
     }
 
     @Override

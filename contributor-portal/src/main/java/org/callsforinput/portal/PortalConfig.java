@@ -1,0 +1,14 @@
+package org.callsforinput.portal;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The contributor portal's own settings (its sign-in, session and language cookie are web-support's {@code web.*}). */
+@ConfigMapping(prefix = "portal")
+public interface PortalConfig {
+
+    /**
+     * The public site (publication-service's pages), where calls and published contributions are read; the pages link
+     * there.
+     */
+    String publicUrl();
+}
