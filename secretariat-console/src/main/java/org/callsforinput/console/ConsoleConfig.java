@@ -9,6 +9,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "console")
 public interface ConsoleConfig {
 
+    /** The public site (publication-service's pages), for the "public page of the call" links. */
+    String publicUrl();
+
     Queue queue();
 
     interface Queue {

@@ -19,11 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.callsforinput.console.ConsoleConfig;
 import org.callsforinput.console.api.CallPreviewApi;
 import org.callsforinput.console.api.SubmissionApi;
 import org.callsforinput.web.api.ServiceException;
 import org.callsforinput.web.pages.Pages;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,14 +49,14 @@ public class CallsPage {
 
     public CallsPage(@RestClient SubmissionApi submission, @RestClient CallPreviewApi previews, Pages pages, @Location("calls/list.html") Template list,
             @Location("calls/detail.html") Template detail, @Location("calls/form.html") Template form,
-            @ConfigProperty(name = "console.public-url") String publicUrl) {
+            ConsoleConfig config) {
         this.submission = submission;
         this.previews = previews;
         this.pages = pages;
         this.list = list;
         this.detail = detail;
         this.form = form;
-        this.publicUrl = publicUrl;
+        this.publicUrl = config.publicUrl();
     }
 
     @GET
