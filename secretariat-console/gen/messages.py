@@ -103,6 +103,7 @@ m("filter_consent", "Publication choice", "Choix de publication", "Opción de pu
 m("filter_sort", "Order", "Ordre", "Orden")
 enum("sort_value", "sort", [("-receivedAt", "Newest first", "Plus récents d’abord", "Más recientes primero"), ("receivedAt", "Oldest first", "Plus anciens d’abord", "Más antiguos primero"), ("-updatedAt", "Recently changed", "Modifiés récemment", "Modificados recientemente"), ("reference", "Reference", "Référence", "Referencia"), ("organisationName", "Organisation", "Organisation", "Organización"), ("country", "Country", "Pays", "País"), ("status", "Status", "Statut", "Estado")])
 m("apply_filters", "Show", "Afficher", "Mostrar")
+m("cases_found_more", "More than {n} cases: add words or filters to narrow the search", "Plus de {n} dossiers : ajoutez des mots ou des filtres pour affiner la recherche", "Más de {n} casos: añada palabras o filtros para acotar la búsqueda", ("n",))
 m("cases_found", "{#if n == 1}1 case{#else}{n} cases{/if}", "{#if n == 1}1 dossier{#else}{n} dossiers{/if}", "{#if n == 1}1 caso{#else}{n} casos{/if}", ("n",))
 m("pages_label", "Pages", "Pages", "Páginas")
 m("previous_page", "Previous page", "Page précédente", "Página anterior")

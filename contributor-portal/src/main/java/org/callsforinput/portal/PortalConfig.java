@@ -11,4 +11,13 @@ public interface PortalConfig {
      * there.
      */
     String publicUrl();
+
+    /** submission-service's address (its REST client's URL is set from it). */
+    String submissionUrl();
+
+    /**
+     * The origin of the object storage that presigned uploads go to (the S3 endpoint submission-service signs for):
+     * the pages' Content-Security-Policy lets the browser send documents there.
+     */
+    String storageOrigin();
 }

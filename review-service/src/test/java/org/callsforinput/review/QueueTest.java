@@ -110,6 +110,13 @@ class QueueTest {
         String match = given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId + "&q=contrôle")
                 .then().statusCode(200).extract().jsonPath().getString("items[0].match");
         assertThat(match).contains("récépissé").contains("\u27E6contrôle\u27E7");
+        // A search counts its matches up to review.search.count-limit (1 in the tests): beyond, the total says so.
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId + "&q=" + "récépissé or Ministry")
+                .then().statusCode(200).body("total", equalTo(1)).body("totalExact", equalTo(false)).body("items.size()", equalTo(2));
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId + "&q=Ministry")
+                .then().statusCode(200).body("total", equalTo(1)).body("totalExact", equalTo(true));
+        given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId)
+                .then().statusCode(200).body("total", equalTo(3)).body("totalExact", equalTo(true));
         // A word only found far into a document (past the start that is highlighted first) is still shown.
         String deep = given().auth().oauth2(Tokens.user("reviewer1")).when().get("/cases?callId=" + callId + "&q=ombudsperson")
                 .then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(englishCase))

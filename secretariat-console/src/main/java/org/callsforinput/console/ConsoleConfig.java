@@ -9,6 +9,15 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "console")
 public interface ConsoleConfig {
 
+    /** submission-service's address (its REST client's URL is set from it). */
+    String submissionUrl();
+
+    /** review-service's address (its REST client's URL is set from it). */
+    String reviewUrl();
+
+    /** publication-service's address (its REST clients' URL is set from it). */
+    String publicationUrl();
+
     /** The public site (publication-service's pages), for the "public page of the call" links. */
     String publicUrl();
 

@@ -50,12 +50,12 @@ public class OutboxRelay {
     // quarkus.application.name is Quarkus's own setting: read as a property (a mapping may not take the prefix quarkus).
     public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
-            EventingConfig config) {
+            OutboxConfig config) {
         this.emitter = emitter;
-        this.batchSize = config.outbox().batchSize();
+        this.batchSize = config.batchSize();
         this.work = new LeasedWork("Outbox relay", batchSize, () -> relayBatch());
         this.source = URI.create("/" + serviceName);
-        this.retention = config.outbox().retention();
+        this.retention = config.retention();
     }
 
     @PreDestroy

@@ -23,8 +23,8 @@ public class StaticMembership implements ClientCustomizer<Map<String, Object>> {
 
     private final Optional<String> instanceId;
 
-    public StaticMembership(EventingConfig config) {
-        this.instanceId = config.kafka().instanceId().map(String::strip).filter(id -> !id.isEmpty());
+    public StaticMembership(MembershipConfig config) {
+        this.instanceId = config.instanceId().map(String::strip).filter(id -> !id.isEmpty());
     }
 
     @Override

@@ -140,7 +140,7 @@ public class CaseResource {
                 QueryParams.bool("late", late), QueryParams.enumValue("consent", consent, Consent.class), q,
                 approvableBy == null ? null : identity.getPrincipal().getName());
         CaseQueries.Page result = cases.list(filter, sort, page, size);
-        return new CaseSummary.Page(result.total(), page, size, result.items().stream()
+        return new CaseSummary.Page(result.total(), result.totalExact(), page, size, result.items().stream()
                 .map(c -> CaseSummary.of(c, result.matches().get(c.id))).toList());
     }
 

@@ -26,7 +26,11 @@ public record CaseSummary(UUID id, long version, UUID submissionId, String refer
                 c.receivedAt, c.decision, match);
     }
 
-    /** One page of a queue; {@code total} counts every case matching the filters. */
-    public record Page(long total, int page, int size, List<CaseSummary> items) {
+    /** One page of a queue. */
+    public record Page(
+            @Schema(description = "How many cases match the filters; a search (q) counts up to review.search.count-limit"
+                    + " (1,000 by default): when more match, that limit, with totalExact false") long total,
+            @Schema(description = "False when a search matched more cases than it counts (total is then the limit)") boolean totalExact,
+            int page, int size, List<CaseSummary> items) {
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.callsforinput.review.ReviewProblems;
+import org.callsforinput.review.config.SearchConfig;
 import org.callsforinput.contracts.Consent;
 import org.callsforinput.contracts.SubmitterCategory;
 import org.callsforinput.platform.problem.ApiException;
@@ -47,18 +48,25 @@ public class CaseQueries {
             Map<String, Long> byLanguage, Map<String, Long> byConsent) {
     }
 
-    /** One page of a queue; {@code matches}: for a search, where the words were found in each case (case id to text). */
-    public record Page(long total, List<ReviewCase> items, Map<UUID, String> matches) {
+    /**
+     * One page of a queue; {@code matches}: for a search, where the words were found in each case (case id to text).
+     * {@code total} is exact unless {@code totalExact} is false: a search counts its matches up to
+     * {@link SearchConfig#countLimit()}.
+     */
+    public record Page(long total, boolean totalExact, List<ReviewCase> items, Map<UUID, String> matches) {
     }
+
 
     /** What marks a found word in {@link Page#matches}: the text between the two is what matched. */
     public static final String MATCH_START = "\u27E6";
     public static final String MATCH_END = "\u27E7";
 
     private final EntityManager em;
+    private final int searchCountLimit;
 
-    public CaseQueries(EntityManager em) {
+    public CaseQueries(EntityManager em, SearchConfig search) {
         this.em = em;
+        this.searchCountLimit = search.countLimit();
     }
 
     /** A received case (a bare withdrawal, whose submission never arrived, is not a case to review). */
@@ -78,20 +86,23 @@ public class CaseQueries {
     public Page list(Filter filter, String sort, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        Query count = em.createNativeQuery("select count(*) from review_case c where " + where);
+        boolean searched = filter.q() != null && !filter.q().isBlank();
+        Query count = em.createNativeQuery(searched
+                ? "select count(*) from (select 1 from review_case c where " + where + " limit " + (searchCountLimit + 1) + ") m"
+                : "select count(*) from review_case c where " + where);
         params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (total == 0) {
-            return new Page(0, List.of(), Map.of());
+        long counted = ((Number) count.getSingleResult()).longValue();
+        if (counted == 0) {
+            return new Page(0, true, List.of(), Map.of());
         }
+        boolean exact = counted <= searchCountLimit;
         Query select = em.createNativeQuery("select c.* from review_case c where " + where + " order by " + orderBy(sort)
                 + " limit :limit offset :offset", ReviewCase.class);
         params.forEach(select::setParameter);
         select.setParameter("limit", size).setParameter("offset", (long) page * size);
         @SuppressWarnings("unchecked")
         List<ReviewCase> items = select.getResultList();
-        boolean searched = filter.q() != null && !filter.q().isBlank();
-        return new Page(total, items, searched && !items.isEmpty() ? matches(items, filter.q()) : Map.of());
+        return new Page(exact ? counted : searchCountLimit, exact, items, searched && !items.isEmpty() ? matches(items, filter.q()) : Map.of());
     }
 
     /**

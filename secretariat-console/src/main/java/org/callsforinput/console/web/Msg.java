@@ -295,6 +295,9 @@ public interface Msg {
     @Message("Show")
     String apply_filters();
 
+    @Message("More than {n} cases: add words or filters to narrow the search")
+    String cases_found_more(Object n);
+
     @Message("{#if n == 1}1 case{#else}{n} cases{/if}")
     String cases_found(Object n);
 

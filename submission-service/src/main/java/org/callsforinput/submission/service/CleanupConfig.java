@@ -12,6 +12,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "submission.cleanup")
 public interface CleanupConfig {
 
+    /** How often the clean-up runs (read by its @Scheduled; {@code off} in tests). */
+    String interval();
+
     /** Objects younger than this are left alone: their upload may still run. */
     @WithDefault("1h")
     Duration minAge();
