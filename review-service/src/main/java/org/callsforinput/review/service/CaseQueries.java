@@ -95,7 +95,7 @@ public class CaseQueries {
         if (counted == 0) {
             return new Page(0, true, List.of(), Map.of());
         }
-        boolean exact = counted <= searchCountLimit;
+        boolean exact = !searched || counted <= searchCountLimit;
         Query select = em.createNativeQuery("select c.* from review_case c where " + where + " order by " + orderBy(sort)
                 + " limit :limit offset :offset", ReviewCase.class);
         params.forEach(select::setParameter);
