@@ -28,5 +28,6 @@ class OpenApiTest {
         assertThat(contract.problemTypes("post", "/admin/webhooks/deliveries/{id}/redeliver", "409"))
                 .containsExactly("delivery-in-progress");
         assertThat(contract.problemTypes("get", "/admin/webhooks/subscriptions/{id}", "404")).containsExactly("not-found");
+        assertThat(contract.codes("post", "/admin/webhooks/re-encrypt-secrets")).contains("200", "401", "403");
     }
 }

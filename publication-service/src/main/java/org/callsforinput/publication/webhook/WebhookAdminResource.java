@@ -44,9 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WebhookAdminResource {
 
     private final WebhookSubscriptions subscriptions;
+    private final SecretReEncryption reEncryption;
 
-    public WebhookAdminResource(WebhookSubscriptions subscriptions) {
+    public WebhookAdminResource(WebhookSubscriptions subscriptions, SecretReEncryption reEncryption) {
         this.subscriptions = subscriptions;
+        this.reEncryption = reEncryption;
     }
 
     @POST
@@ -152,6 +154,18 @@ public class WebhookAdminResource {
         return subscriptions.redeliver(id)
                 .map(d -> Response.accepted(DeliveryView.of(d, subscriptions.attempts(d.id), false)).build())
                 .orElseThrow(() -> ApiException.notFound("Delivery " + id));
+    }
+
+    @POST
+    @Path("re-encrypt-secrets")
+    @Operation(summary = "Re-encrypt every signing secret with the current encryption key",
+            description = "Key rotation (docs/operations.md): rewrites every stored signing secret not sealed with the"
+                    + " current key of publication.webhooks.encryption-keys, in batches; idempotent. Call it again while"
+                    + " remaining is above 0; at 0 an older key can be removed from the keyring.")
+    @APIResponse(responseCode = "200", description = "What this run did, and how many are left",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SecretReEncryption.Result.class)))
+    public SecretReEncryption.Result reEncryptSecrets() {
+        return reEncryption.run();
     }
 
     private static ApiException notFound(UUID id) {

@@ -60,8 +60,24 @@ public interface WebhookConfig {
     Optional<List<String>> allowedNetworks();
 
     /**
-     * AES-256 key (base64 of 32 bytes) that encrypts signing secrets at rest; environment
-     * PUBLICATION_WEBHOOKS_ENCRYPTION_KEY in production. Unset: a key is generated and kept in the database.
+     * The keyring that encrypts signing secrets at rest: entries {@code id:base64} (AES-256, base64 of 32 bytes; ids of
+     * 1 to 32 letters, digits or '-'), the first encrypts new secrets, every one decrypts; environment
+     * PUBLICATION_WEBHOOKS_ENCRYPTION_KEYS in production. Unset, with {@link #encryptionKey()} unset too: a key is
+     * generated and kept in the database.
+     */
+    Optional<List<String>> encryptionKeys();
+
+    /**
+     * The single key of before the keyring (base64 of 32 bytes; PUBLICATION_WEBHOOKS_ENCRYPTION_KEY), its id derived
+     * from it: the current key while {@link #encryptionKeys()} is unset, otherwise one more key that decrypts.
      */
     Optional<String> encryptionKey();
+
+    /** Subscriptions re-encrypted per transaction by the re-encryption job. */
+    @WithDefault("100")
+    int reEncryptionBatchSize();
+
+    /** Longest run of one re-encryption request; what is left is done by the next request. */
+    @WithDefault("20s")
+    Duration reEncryptionMaxDuration();
 }

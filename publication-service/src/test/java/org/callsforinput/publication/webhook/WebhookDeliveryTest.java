@@ -399,14 +399,14 @@ class WebhookDeliveryTest {
         QuarkusTransaction.requiringNew().run(() -> webhooks.enqueue(type, callId, payload));
     }
 
-    private static Subscribed subscribe(String url, UUID callId, String... types) {
+    static Subscribed subscribe(String url, UUID callId, String... types) {
         var created = asAdmin().contentType(ContentType.JSON).body(subscription(url, callId, types))
                 .when().post("/admin/webhooks/subscriptions")
                 .then().statusCode(201).extract();
         return new Subscribed(created.path("id"), created.path("secret"));
     }
 
-    private static ValidatableResponse log(String subscriptionId) {
+    static ValidatableResponse log(String subscriptionId) {
         return asAdmin().when().get("/admin/webhooks/subscriptions/" + subscriptionId + "/deliveries")
                 .then().statusCode(200);
     }

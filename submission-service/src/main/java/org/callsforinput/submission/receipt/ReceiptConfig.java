@@ -9,7 +9,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "submission.receipts")
 public interface ReceiptConfig {
 
-    /** An EC P-256 private key as a JWK (JSON) with a kid. Unset: a key is generated and kept in the database. */
+    /**
+     * An EC P-256 private key as a JWK (JSON) with a kid: it signs new receipts. Rotating: configure a new key with a
+     * new kid and restart; the public keys of the earlier ones stay published (table signing_key). Unset: a key is
+     * generated and kept in the database.
+     */
     Optional<String> signingKey();
 
     /** The issuer named in every receipt. */

@@ -17,7 +17,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 
 /** Issues the signed receipt of a submission, and reads and verifies receipts. */
 @ApplicationScoped
@@ -68,15 +67,18 @@ public class Receipts {
         }
     }
 
-    /** The receipt if the JWS is well-formed and signed by one of this platform's keys; empty otherwise. */
+    /**
+     * The receipt if the JWS is well-formed and signed by one of this platform's keys (the current one or any earlier
+     * one: keys are never dropped); empty otherwise.
+     */
     public Optional<SignedReceipt> verify(String jws) {
         try {
             JWSObject parsed = JWSObject.parse(jws);
             if (!ReceiptSigner.TYPE.equals(parsed.getHeader().getType())) {
                 return Optional.empty();
             }
-            JWK key = signer.publicKeys().getKeyByKeyId(parsed.getHeader().getKeyID());
-            if (!(key instanceof ECKey ecKey) || !parsed.verify(new ECDSAVerifier(ecKey))) {
+            Optional<ECKey> key = signer.publicKey(parsed.getHeader().getKeyID());
+            if (key.isEmpty() || !parsed.verify(new ECDSAVerifier(key.get()))) {
                 return Optional.empty();
             }
             return Optional.of(new SignedReceipt(mapper.readValue(parsed.getPayload().toString(), Receipt.class), jws));
