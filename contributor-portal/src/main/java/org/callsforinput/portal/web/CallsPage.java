@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /** The open calls and one call's page: what it asks for, until when, what is accepted, what publication means. */
 @Path("/")
@@ -55,7 +57,9 @@ public class CallsPage {
     public TemplateInstance call(@PathParam("id") UUID id) {
         JsonNode found = api.call(id);
         return pages.render(call).data("call", found).data("facts", CallFacts.of(found, Instant.now()))
-                .data("publicUrl", publicUrl);
+                .data("publicUrl", publicUrl)
+                // The countdown's text with placeholders, for the page's script that counts down (portal.js).
+                .data("countdownFormat", MessageBundles.get(Msg.class, Localized.Literal.of(pages.lang())).countdown("DD", "HH", "MM"));
     }
 
     @GET
