@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.callsforinput.platform.problem.PlatformProblems;
 import org.callsforinput.platform.problem.Problem;
 import org.callsforinput.platform.security.Roles;
+import org.callsforinput.publication.entity.PublicCall;
 import org.callsforinput.publication.service.PublicPaths;
 import org.callsforinput.publication.service.PublicQueries;
 import org.callsforinput.publication.service.PublicationConfig;
@@ -110,9 +111,9 @@ public class CallPageResource {
     public Response preview(String slug, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         PublicTexts t = PublicTexts.of(Languages.choose(lang, headers));
         PublicCallResource.checkSlug(slug);
-        PublicQueries.CallEntry entry = queries.anyCall(slug).orElseThrow(() -> PlatformProblems.NOT_FOUND.exception(
+        PublicCall call = queries.anyCall(slug).orElseThrow(() -> PlatformProblems.NOT_FOUND.exception(
                 "There is no call '" + slug + "'"));
-        String html = Templates.call(CallPage.preview(entry.call(), queries.published(entry.call()), t, config.portalUrl())).render();
+        String html = Templates.call(CallPage.preview(call, queries.published(call), t, config.portalUrl())).render();
         return Response.ok(html, HTML)
                 .header("Content-Security-Policy", config.pageContentSecurityPolicy())
                 .header("Referrer-Policy", "no-referrer")

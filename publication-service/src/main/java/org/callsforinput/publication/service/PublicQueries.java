@@ -60,8 +60,8 @@ public class PublicQueries {
     }
 
     /** A call in any status, drafts included, for the secretariat's preview of its page (never cached). */
-    public Optional<CallEntry> anyCall(String slug) {
-        return PublicCall.findBySlug(slug).map(call -> new CallEntry(call, Contribution.summaryOf(call.id)));
+    public Optional<PublicCall> anyCall(String slug) {
+        return PublicCall.findBySlug(slug);
     }
 
     /** {@link #call(String)} for the listings, reused for a moment (see {@link PublicationConfig#listingLookupTtl()}). */
