@@ -62,7 +62,7 @@ class CrashRecoveryTest {
         String call = Platform.openCall(base, "crash-" + UUID.randomUUID().toString().substring(0, 8), "data", Map.of("maxFileBytes", 100L << 20));
 
         // Acknowledged before the crash: a complete submission with its receipt.
-        String done = draft(base, call);
+        String done = Platform.draft(base, call);
         given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
                 .body(TestDocuments.docx("before the crash")).queryParam("fileName", "before.docx")
                 .when().post(base + "/submissions/" + done + "/documents").then().statusCode(201);
@@ -70,7 +70,7 @@ class CrashRecoveryTest {
                 .then().statusCode(200).extract().path("jws");
 
         // In flight when the process dies: a 40 MiB upload (several multipart parts), killed half way.
-        String inFlight = draft(base, call);
+        String inFlight = Platform.draft(base, call);
         AtomicLong sent = new AtomicLong();
         CompletableFuture<HttpResponse<Void>> upload = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .sendAsync(HttpRequest.newBuilder(URI.create(base + "/submissions/" + inFlight + "/documents?fileName=big.docx"))
@@ -106,13 +106,6 @@ class CrashRecoveryTest {
         return keys;
     }
 
-    private static String draft(String base, String call) {
-        return given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
-                .body(Map.of("callId", call, "organisationName", "Observatoire des droits humains", "submitterCategory", "NHRI",
-                        "country", "FR", "contact", Map.of("name", "Camille Martin", "email", "camille.martin@example.org"),
-                        "language", "fr", "title", "Crash test"))
-                .when().post(base + "/submissions").then().statusCode(201).extract().path("id");
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

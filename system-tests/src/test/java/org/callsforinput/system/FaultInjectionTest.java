@@ -80,7 +80,7 @@ class FaultInjectionTest {
         int clients = 12;
         List<String> drafts = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            String draft = draft(base, call);
+            String draft = Platform.draft(base, call);
             given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
                     .body(TestDocuments.docx("crash round " + i)).queryParam("fileName", "c" + i + ".docx")
                     .when().post(base + "/submissions/" + draft + "/documents").then().statusCode(201);
@@ -143,7 +143,7 @@ class FaultInjectionTest {
         service = start(Platform.freePort(), Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
                 "STORAGE_READ_TIMEOUT", "5s", "STORAGE_WRITE_TIMEOUT", "5s"));
         String base = service.baseUrl();
-        String draft = draft(base, newCall(base));
+        String draft = Platform.draft(base, newCall(base));
 
         storage.freeze();
         long start = System.nanoTime();
@@ -170,6 +170,10 @@ class FaultInjectionTest {
         System.out.printf("FAULT-TIMING hung-storage: upload answered 503 after %d ms (read/write timeout 5 s)%n", answeredMs);
     }
 
+    /**
+     * review-service killed -9 while contributors keep submitting, and restarted: every acknowledged submission becomes
+     * exactly one case, and a new one flows within 10 s of the restarted service being ready (static membership).
+     */
     @Test
     void restartedConsumerTakesEventsAgainWithinSecondsOfReady() throws Exception {
         service = start(Platform.freePort(), Map.of());
@@ -177,32 +181,104 @@ class FaultInjectionTest {
         review = startReview(reviewPort);
         String base = service.baseUrl();
         String call = newCall(base);
-        String before = submitted(base, call, "before the crash");
+        String before = Platform.submitted(base, call, TestDocuments.docx("before the crash"));
         await().atMost(Duration.ofSeconds(60)).until(() -> Platform.caseOf(review.baseUrl(), before) != null);
 
+        // One contributor submits on while review-service is killed and restarted (bounded: at most 30).
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        List<String> whileAway = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean away = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService contributor = Executors.newSingleThreadExecutor();
+        Future<?> sent = contributor.submit(() -> {
+            for (int i = 0; running.get() && i < 30; i++) {
+                String id = Platform.submitted(base, call, TestDocuments.docx("during the crash " + i));
+                acknowledged.add(id);
+                if (away.get()) {
+                    whileAway.add(id);
+                }
+                Thread.sleep(200);
+            }
+            return null;
+        });
+        Thread.sleep(1_000);
         ProcessHandle.of(review.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        away.set(true);
         await().atMost(Duration.ofSeconds(30)).until(() -> !review.isAlive());
         review = startReview(reviewPort);
         long ready = System.nanoTime();
-        String after = submitted(base, call, "after the restart");
+        away.set(false);
+        running.set(false);
+        sent.get(60, TimeUnit.SECONDS);
+        contributor.shutdown();
+        assertThat(whileAway).as("submissions acknowledged while review-service was away").isNotEmpty();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Platform.caseOf(review.baseUrl(), after) != null);
+                .until(() -> !Platform.casesOf(whileAway).isEmpty());
         long flowingMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ready);
-        System.out.printf("FAULT-TIMING consumer-restart: review-service killed -9 and restarted; a new submission's"
-                + " case %d ms after ready (static member %s)%n", flowingMs, "review-service-review_e2e");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> Platform.casesOf(acknowledged).size() == acknowledged.size());
+        assertThat(Platform.casesOf(acknowledged).values()).as("cases per submission").containsOnly(1);
+        System.out.printf("FAULT-TIMING consumer-restart: review-service killed -9 while %d submissions were made (%d"
+                + " while it was away), each one case; the first case of those %d ms after ready (static member %s)%n",
+                acknowledged.size(), whileAway.size(), flowingMs, "review-service-review_e2e");
     }
 
     /**
-     * publication-service killed -9 while it holds a contribution's lease (its copy hangs on a frozen storage), right
-     * after the coordinator's approval: a restarted instance takes the contribution over once the 20 s lease has
-     * run out, and publishes it once: one contribution, one document as received, one signed webhook delivery.
+     * review-service killed -9 while it holds a document's check lease (its read hangs on a frozen storage): a
+     * restarted instance takes the document over when the 20 s lease runs out, and checks it once.
      */
     @Test
-    void publicationKilledHoldingItsLeaseIsTakenOverWithinSecondsAndPublishedOnce() throws Exception {
-        List<String> deliveries = new CopyOnWriteArrayList<>();
+    void documentCheckKilledHoldingItsLeaseIsTakenOverWithinSeconds() throws Exception {
+        storage = TcpProxy.to(URI.create(info.s3Endpoint()).getPort());
+        service = start(Platform.freePort(), Map.of());
+        int reviewPort = Platform.freePort();
+        review = startReview(reviewPort, Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
+                "STORAGE_READ_TIMEOUT", "60s", "STORAGE_WRITE_TIMEOUT", "60s"));
+        String base = service.baseUrl();
+        storage.freeze();
+        String submission = Platform.submitted(base, newCall(base), TestDocuments.docx("checked after a crash"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> checkAttempts(submission) >= 1);
+        ProcessHandle.of(review.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        long killedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !review.isAlive());
+        storage.thaw();
+
+        review = startReview(reviewPort);
+        String caseId = Platform.caseOf(review.baseUrl(), submission);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> given()
+                .auth().oauth2(Tokens.user("reviewer1")).when().get(review.baseUrl() + "/cases/" + caseId)
+                .then().body("documents[0].integrity", equalTo("VERIFIED")).body("documents[0].textState", equalTo("EXTRACTED")));
+        long checkedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+        assertThat(checkAttempts(submission)).as("claims: the dead one and the takeover").isEqualTo(2);
+        System.out.printf("FAULT-TIMING document-check-takeover: review-service killed -9 holding a 20 s lease; the"
+                + " document checked %d ms after the kill%n", checkedMs);
+        assertThat(checkedMs).as("ms from the kill to the check").isLessThan(30_000);
+    }
+
+    /**
+     * publication-service killed -9 twice after a coordinator's approval: first while it holds the contribution's lease
+     * (its copy hangs on a frozen storage), then while the webhook delivery waits for the receiver's answer. Each time
+     * a restarted instance takes the work over once the 20 s lease has run out: the contribution is published once
+     * (one contribution, one document as received) and the delivery is sent again with the same message id and
+     * delivered once.
+     */
+    @Test
+    void publicationKilledHoldingItsLeasesIsTakenOverWithinSecondsAndPublishesOnce() throws Exception {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.setExecutor(Executors.newCachedThreadPool());
         receiver.createContext("/un-site", exchange -> {
-            deliveries.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            requests.add(exchange.getRequestHeaders().getFirst("webhook-id") + " " + body);
+            try {
+                // The first request hangs until its sender is dead; later ones are answered at once.
+                if (requests.size() == 1) {
+                    answer.await(60, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -215,22 +291,17 @@ class FaultInjectionTest {
         publication = startPublication(publicationPort, Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
                 "STORAGE_READ_TIMEOUT", "60s", "STORAGE_WRITE_TIMEOUT", "60s"));
         String pub = publication.baseUrl();
-        given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON)
+        String subscription = given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/un-site",
                         "eventTypes", List.of("publication.published")))
-                .when().post(pub + "/admin/webhooks/subscriptions").then().statusCode(201);
+                .when().post(pub + "/admin/webhooks/subscriptions").then().statusCode(201).extract().path("id");
         String base = service.baseUrl();
         String call = newCall(base);
         String slug = given().auth().oauth2(Tokens.user("callmanager")).when().get(base + "/calls/" + call)
                 .then().extract().path("slug");
         byte[] docx = TestDocuments.docx("taken over after a crash");
-        String submission = submitted(base, call, docx);
-        String caseId = await().atMost(Duration.ofSeconds(60)).until(() -> Platform.caseOf(review.baseUrl(), submission), c -> c != null);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
-                .when().get(review.baseUrl() + "/cases/" + caseId).then().body("documents[0].textState", equalTo("EXTRACTED")));
-        Platform.act(review.baseUrl(), caseId, "reviewer1", "POST", "claim", null);
-        Platform.act(review.baseUrl(), caseId, "reviewer1", "PUT", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
-        Platform.act(review.baseUrl(), caseId, "reviewer1", "POST", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+        String submission = Platform.submitted(base, call, docx);
+        String caseId = proposedForPublication(submission);
 
         storage.freeze();
         Platform.act(review.baseUrl(), caseId, "coordinator1", "POST", "decision/approval", null);
@@ -247,23 +318,46 @@ class FaultInjectionTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
                 () -> given().when().get(pub + "/public/calls/" + slug).then().extract().jsonPath().getList("groups"),
                 groups -> groups != null && !groups.isEmpty());
-        long publishedAt = System.nanoTime();
-
+        long publishedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
         var json = given().when().get(pub + "/public/calls/" + slug).then().extract().jsonPath();
         assertThat(json.getList("groups.contributions.flatten()")).hasSize(1);
         assertThat(json.getList("groups[0].contributions[0].documents")).hasSize(1);
         assertThat(given().when().get(pub + json.getString("groups[0].contributions[0].documents[0].path"))
                 .then().statusCode(200).extract().asByteArray()).isEqualTo(docx);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !deliveries.isEmpty());
-        Thread.sleep(3_000); // a second delivery, were there one, would come within the webhook interval (1 s)
-        assertThat(deliveries).hasSize(1);
-        assertThat(deliveries.get(0)).contains("publication.published");
         assertThat(attempts(submission)).as("attempts after the takeover").isGreaterThanOrEqualTo(2);
-        long fromKill = TimeUnit.NANOSECONDS.toMillis(publishedAt - killedAt);
+
+        // The announcement: killed again while the receiver holds the first request unanswered.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !requests.isEmpty());
+        ProcessHandle.of(publication.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        long killedAgainAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !publication.isAlive());
+        answer.countDown();
+        publication = startPublication(publicationPort, Map.of());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> requests.size() >= 2);
+        long redeliveredMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAgainAt);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.user("admin"))
+                .when().get(pub + "/admin/webhooks/subscriptions/" + subscription + "/deliveries")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].status", equalTo("DELIVERED")));
+        Thread.sleep(3_000); // a third request, were there one, would come within the webhook interval (1 s)
+        assertThat(requests).as("the delivery sent twice, the same message").hasSize(2).containsOnly(requests.get(0));
+        assertThat(requests.get(0)).contains("publication.published");
         System.out.printf("FAULT-TIMING publication-takeover: killed -9 holding a 20 s lease; restarted instance ready"
-                + " %d ms after the kill; published %d ms after the kill%n",
-                TimeUnit.NANOSECONDS.toMillis(readyAt - killedAt), fromKill);
-        assertThat(fromKill).as("ms from the kill to the publication").isLessThan(30_000);
+                + " %d ms after the kill; published %d ms after the kill; killed again mid-delivery, the webhook sent"
+                + " again %d ms after that kill and delivered once%n",
+                TimeUnit.NANOSECONDS.toMillis(readyAt - killedAt), publishedMs, redeliveredMs);
+        assertThat(publishedMs).as("ms from the kill to the publication").isLessThan(30_000);
+        assertThat(redeliveredMs).as("ms from the kill to the redelivery").isLessThan(30_000);
+    }
+
+    /** The submission's case, once its text is extracted, claimed, screened and proposed for publication by reviewer1. */
+    private String proposedForPublication(String submission) {
+        String caseId = await().atMost(Duration.ofSeconds(60)).until(() -> Platform.caseOf(review.baseUrl(), submission), c -> c != null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.user("reviewer1"))
+                .when().get(review.baseUrl() + "/cases/" + caseId).then().body("documents[0].textState", equalTo("EXTRACTED")));
+        Platform.act(review.baseUrl(), caseId, "reviewer1", "POST", "claim", null);
+        Platform.act(review.baseUrl(), caseId, "reviewer1", "PUT", "screening", Map.of("withinMandate", true, "reasonCode", "WITHIN_MANDATE"));
+        Platform.act(review.baseUrl(), caseId, "reviewer1", "POST", "decision", Map.of("decision", "PUBLISH", "reason", "Within the mandate"));
+        return caseId;
     }
 
     private ServiceProcess startPublication(int port, Map<String, String> extra) {
@@ -284,22 +378,25 @@ class FaultInjectionTest {
     }
 
     private ServiceProcess startReview(int port) {
-        return ServiceProcess.start(info, repo, "review-service", "review_e2e", port, Platform.freePort(),
-                Map.of("STORAGE_BUCKET", "review-faults", "REVIEW_DOCUMENTS_INTERVAL", "1s"), logs);
+        return startReview(port, Map.of());
     }
 
-    private static String submitted(String base, String call, String text) {
-        return submitted(base, call, TestDocuments.docx(text));
+    private ServiceProcess startReview(int port, Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("STORAGE_BUCKET", "review-faults", "REVIEW_DOCUMENTS_INTERVAL", "1s"));
+        env.putAll(extra);
+        return ServiceProcess.start(info, repo, "review-service", "review_e2e", port, Platform.freePort(), env, logs);
     }
 
-    private static String submitted(String base, String call, byte[] docx) {
-        String draft = draft(base, call);
-        given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
-                .body(docx).queryParam("fileName", "c.docx")
-                .when().post(base + "/submissions/" + draft + "/documents").then().statusCode(201);
-        given().auth().oauth2(Tokens.client("partner-odh")).when().post(base + "/submissions/" + draft + "/submit")
-                .then().statusCode(200);
-        return draft;
+    /** How often review-service has claimed the document of a submission's case for its check. */
+    private static int checkAttempts(String submission) throws Exception {
+        try (java.sql.Connection c = Platform.connect("review_e2e");
+                java.sql.PreparedStatement q = c.prepareStatement("select d.attempts from case_document d"
+                        + " join review_case c on c.id = d.case_id where c.submission_id = ?")) {
+            q.setObject(1, UUID.fromString(submission));
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
     }
 
     private ServiceProcess start(int port, Map<String, String> extra) {
@@ -311,13 +408,4 @@ class FaultInjectionTest {
     private static String newCall(String base) {
         return Platform.openCall(base, "faults-" + UUID.randomUUID().toString().substring(0, 8), "data", Map.of());
     }
-
-    private static String draft(String base, String call) {
-        return given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
-                .body(Map.of("callId", call, "organisationName", "Observatoire des droits humains", "submitterCategory", "NHRI",
-                        "country", "FR", "contact", Map.of("name", "Camille Martin", "email", "camille.martin@example.org"),
-                        "language", "fr", "title", "Fault test"))
-                .when().post(base + "/submissions").then().statusCode(201).extract().path("id");
-    }
-
 }

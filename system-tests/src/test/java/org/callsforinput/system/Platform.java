@@ -106,7 +106,6 @@ final class Platform implements AutoCloseable {
         return TcpProxy.freePort();
     }
 
-    /** The id of the review case that review-service made of a submission, or null while there is none yet. */
     /**
      * Creates a call through submission-service as the call manager and opens it: one thematic area {@code theme},
      * opened an hour ago, deadline in ten days (Europe/Zurich), late contributions refused; {@code more} adds or
@@ -126,11 +125,48 @@ final class Platform implements AutoCloseable {
         return id;
     }
 
+    /** A partner's draft for {@code call} (an NHRI in France, in French), through submission-service; its id. */
+    static String draft(String submission, String call) {
+        return RestAssured.given().auth().oauth2(Tokens.client("partner-odh")).contentType(ContentType.JSON)
+                .body(Map.of("callId", call, "organisationName", "Observatoire des droits humains", "submitterCategory", "NHRI",
+                        "country", "FR", "contact", Map.of("name", "Camille Martin", "email", "camille.martin@example.org"),
+                        "language", "fr", "title", "Fault test"))
+                .when().post(submission + "/submissions").then().statusCode(201).extract().path("id");
+    }
+
+    /** A partner's submission of one Word document, received (200 with its receipt); its id. */
+    static String submitted(String submission, String call, byte[] docx) {
+        String draft = draft(submission, call);
+        RestAssured.given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
+                .body(docx).queryParam("fileName", "c.docx")
+                .when().post(submission + "/submissions/" + draft + "/documents").then().statusCode(201);
+        RestAssured.given().auth().oauth2(Tokens.client("partner-odh")).when().post(submission + "/submissions/" + draft + "/submit")
+                .then().statusCode(200);
+        return draft;
+    }
+
+    /** The id of the review case that review-service made of a submission, or null while there is none yet. */
     static String caseOf(String review, String submissionId) {
         List<String> ids = RestAssured.given().auth().oauth2(Tokens.user("reviewer1")).when()
                 .get(review + "/cases?size=200&sort=-updatedAt").then().statusCode(200).extract().jsonPath()
                 .getList("items.findAll { it.submissionId == '" + submissionId + "' }.id");
         return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** Review cases per submission id, for those that have one. */
+    static Map<String, Integer> casesOf(List<String> submissions) throws Exception {
+        try (java.sql.Connection c = Platform.connect("review_e2e");
+                java.sql.PreparedStatement q = c.prepareStatement("select submission_id, count(*) from review_case"
+                        + " where submission_id = any (?) group by submission_id")) {
+            q.setArray(1, c.createArrayOf("uuid", submissions.stream().map(java.util.UUID::fromString).toArray()));
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getInt(2));
+                }
+            }
+            return counts;
+        }
     }
 
     /** A reviewer's or coordinator's step on a case ({@code claim}, {@code screening}, ...), with its current ETag; 200. */
