@@ -35,8 +35,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
- * Faults injected into real processes: submission-service killed with -9 while clients submit with Idempotency-Keys,
- * and its object storage hung (a proxy that accepts connections and answers nothing). What a client sees afterwards
+ * Faults injected into real processes: each service killed with -9 while clients submit (submission-service with
+ * Idempotency-Keys) or while it holds leased work (review-service's document check, publication-service's copy and
+ * webhook delivery, made to hang by a storage proxy or a receiver that answer nothing). What a client sees afterwards
  * is what the README promises; the times measured are printed ({@code FAULT-TIMING}) for docs/benchmarks.md.
  */
 class FaultInjectionTest {
@@ -137,52 +138,26 @@ class FaultInjectionTest {
                 TimeUnit.NANOSECONDS.toMillis(lastInProgress - readyAt));
     }
 
-    @Test
-    void hungStorageAnswers503WithinSecondsAndKeepsNothing() throws Exception {
-        storage = TcpProxy.to(URI.create(info.s3Endpoint()).getPort());
-        service = start(Platform.freePort(), Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
-                "STORAGE_READ_TIMEOUT", "5s", "STORAGE_WRITE_TIMEOUT", "5s"));
-        String base = service.baseUrl();
-        String draft = Platform.draft(base, newCall(base));
-
-        storage.freeze();
-        long start = System.nanoTime();
-        given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
-                .header("Idempotency-Key", "hung-" + draft)
-                .body(TestDocuments.docx("storage hangs")).queryParam("fileName", "hung.docx")
-                .when().post(base + "/submissions/" + draft + "/documents")
-                .then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
-                .body("type", equalTo("urn:calls-for-input:problem:storage-unavailable"));
-        long answeredMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(answeredMs).isLessThan(20_000);
-
-        // Storage back: nothing half-done stayed (no document), and the same key runs the upload now.
-        storage.thaw();
-        given().auth().oauth2(Tokens.client("partner-odh")).when().get(base + "/submissions/" + draft)
-                .then().body("documents.size()", equalTo(0));
-        given().auth().oauth2(Tokens.client("partner-odh")).contentType("application/octet-stream")
-                .header("Idempotency-Key", "hung-" + draft)
-                .body(TestDocuments.docx("storage hangs")).queryParam("fileName", "hung.docx")
-                .when().post(base + "/submissions/" + draft + "/documents").then().statusCode(201);
-        given().auth().oauth2(Tokens.client("partner-odh")).when().get(base + "/submissions/" + draft)
-                .then().body("documents.size()", equalTo(1));
-        System.out.printf("FAULT-TIMING hung-storage: upload answered 503 after %d ms (read/write timeout 5 s)%n", answeredMs);
-    }
-
     /**
-     * review-service killed -9 while contributors keep submitting, and restarted: every acknowledged submission becomes
-     * exactly one case, and a new one flows within 10 s of the restarted service being ready (static membership).
+     * review-service killed -9 while contributors keep submitting and while it holds a document's check lease (its
+     * read hangs on a frozen storage), then restarted: every acknowledged submission becomes exactly one case, the
+     * first of those made while it was away flows within 10 s of the restarted service being ready (static
+     * membership), and the document is taken over when the 20 s lease runs out and checked once.
      */
     @Test
-    void restartedConsumerTakesEventsAgainWithinSecondsOfReady() throws Exception {
+    void reviewKilledIsTakenOverWithinSecondsAndMakesEachCaseOnce() throws Exception {
+        storage = TcpProxy.to(URI.create(info.s3Endpoint()).getPort());
+        // Through the proxy, with reads that wait long enough for the kill to find the check still hanging.
+        Map<String, String> throughProxy = Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
+                "STORAGE_READ_TIMEOUT", "60s", "STORAGE_WRITE_TIMEOUT", "60s");
         service = start(Platform.freePort(), Map.of());
         int reviewPort = Platform.freePort();
-        review = startReview(reviewPort);
+        review = startReview(reviewPort, throughProxy);
         String base = service.baseUrl();
         String call = newCall(base);
+        storage.freeze();
         String before = Platform.submitted(base, call, TestDocuments.docx("before the crash"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Platform.caseOf(review.baseUrl(), before) != null);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> checkAttempts(before) >= 1);
 
         // One contributor submits on while review-service is killed and restarted (bounded: at most 30).
         List<String> acknowledged = new CopyOnWriteArrayList<>();
@@ -203,9 +178,11 @@ class FaultInjectionTest {
         });
         Thread.sleep(1_000);
         ProcessHandle.of(review.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        long killedAt = System.nanoTime();
         away.set(true);
         await().atMost(Duration.ofSeconds(30)).until(() -> !review.isAlive());
-        review = startReview(reviewPort);
+        storage.thaw();
+        review = startReview(reviewPort, throughProxy);
         long ready = System.nanoTime();
         away.set(false);
         running.set(false);
@@ -218,40 +195,16 @@ class FaultInjectionTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Platform.casesOf(acknowledged).size() == acknowledged.size());
         assertThat(Platform.casesOf(acknowledged).values()).as("cases per submission").containsOnly(1);
-        System.out.printf("FAULT-TIMING consumer-restart: review-service killed -9 while %d submissions were made (%d"
-                + " while it was away), each one case; the first case of those %d ms after ready (static member %s)%n",
-                acknowledged.size(), whileAway.size(), flowingMs, "review-service-review_e2e");
-    }
-
-    /**
-     * review-service killed -9 while it holds a document's check lease (its read hangs on a frozen storage): a
-     * restarted instance takes the document over when the 20 s lease runs out, and checks it once.
-     */
-    @Test
-    void documentCheckKilledHoldingItsLeaseIsTakenOverWithinSeconds() throws Exception {
-        storage = TcpProxy.to(URI.create(info.s3Endpoint()).getPort());
-        service = start(Platform.freePort(), Map.of());
-        int reviewPort = Platform.freePort();
-        review = startReview(reviewPort, Map.of("STORAGE_ENDPOINT", "http://127.0.0.1:" + storage.port(),
-                "STORAGE_READ_TIMEOUT", "60s", "STORAGE_WRITE_TIMEOUT", "60s"));
-        String base = service.baseUrl();
-        storage.freeze();
-        String submission = Platform.submitted(base, newCall(base), TestDocuments.docx("checked after a crash"));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> checkAttempts(submission) >= 1);
-        ProcessHandle.of(review.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        long killedAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !review.isAlive());
-        storage.thaw();
-
-        review = startReview(reviewPort);
-        String caseId = Platform.caseOf(review.baseUrl(), submission);
+        String caseId = Platform.caseOf(review.baseUrl(), before);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> given()
                 .auth().oauth2(Tokens.user("reviewer1")).when().get(review.baseUrl() + "/cases/" + caseId)
                 .then().body("documents[0].integrity", equalTo("VERIFIED")).body("documents[0].textState", equalTo("EXTRACTED")));
         long checkedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
-        assertThat(checkAttempts(submission)).as("claims: the dead one and the takeover").isEqualTo(2);
-        System.out.printf("FAULT-TIMING document-check-takeover: review-service killed -9 holding a 20 s lease; the"
-                + " document checked %d ms after the kill%n", checkedMs);
+        assertThat(checkAttempts(before)).as("claims: the dead one and the takeover").isEqualTo(2);
+        System.out.printf("FAULT-TIMING consumer-restart: review-service killed -9 while %d submissions were made (%d"
+                + " while it was away), each one case; the first case of those %d ms after ready (static member %s);"
+                + " the document whose check lease (20 s) it held checked %d ms after the kill%n",
+                acknowledged.size(), whileAway.size(), flowingMs, "review-service-review_e2e", checkedMs);
         assertThat(checkedMs).as("ms from the kill to the check").isLessThan(30_000);
     }
 
