@@ -88,6 +88,23 @@ export default async function (s, input) {
     s.check((await page.getAttribute('html', 'lang')) === 'fr', 'html lang is not fr');
     s.check((await page.textContent('.status')).includes('Ouvert'), 'status not in French');
     await s.audit('call page in French');
+  });
+  await s.step('a refusal by a service is explained in French', async () => {
+    const callUrl = page.url();
+    await page.goto(input.baseUrl + '/calls/new');
+    await page.fill('#field-slug', input.slug);
+    await page.fill('#field-mandate', 'Special Rapporteur on the right to education');
+    await page.fill('#field-title-en', 'Same address');
+    await page.fill('input[name="theme.0.key"]', 'schools');
+    await page.fill('input[name="theme.0.en"]', 'Schools');
+    await page.fill('#field-opensAt', input.opensAt);
+    await page.fill('#field-deadline', input.deadline);
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('form:has(#field-slug) button[type=submit]')]);
+    s.check(response.status() === 409, `status ${response.status()}`);
+    const errors = await page.textContent('#form-errors');
+    s.check(errors.includes('Un autre appel utilise déjà cette adresse'), `not explained in French: ${errors}`);
+    await s.audit('refused call form in French');
+    await page.goto(callUrl);
     await Promise.all([page.waitForNavigation(), page.click('a[hreflang=en]')]);
   });
   await s.step('signing out ends the Keycloak session too', async () => {

@@ -108,7 +108,7 @@ final class ContributionForm {
             default -> "";
         };
         if (byField.isEmpty()) {
-            byField.put(field, messages.problem(e));
+            byField.put(field, messages.describe(e));
         }
         return byField;
     }

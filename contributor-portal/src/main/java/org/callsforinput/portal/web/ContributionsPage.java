@@ -169,7 +169,7 @@ public class ContributionsPage {
             if (!e.isClientError()) {
                 throw e;
             }
-            return page(documents, draft, Map.of("file", messages.problem(e))).status(e.status()).build();
+            return page(documents, draft, Map.of("file", messages.describe(e))).status(e.status()).build();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -371,7 +371,7 @@ public class ContributionsPage {
             if (!e.isClientError()) {
                 throw e;
             }
-            ObjectNode error = JsonNodeFactory.instance.objectNode().put("error", messages.problem(e)).put("detail", e.detail());
+            ObjectNode error = JsonNodeFactory.instance.objectNode().put("error", messages.describe(e)).put("detail", e.detail());
             return Response.status(e.status()).entity(error).build();
         }
     }

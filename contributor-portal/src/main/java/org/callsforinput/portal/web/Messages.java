@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.callsforinput.web.api.ServiceException;
 import org.callsforinput.web.pages.Pages;
+import org.callsforinput.web.pages.ProblemTexts;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -13,7 +14,7 @@ import io.quarkus.qute.i18n.MessageBundles;
  * each; anything else is shown as the API wrote it.
  */
 @RequestScoped
-public class Messages {
+public class Messages implements ProblemTexts {
 
     private final Msg msg;
 
@@ -48,7 +49,8 @@ public class Messages {
     }
 
     /** A refusal by its problem type (docs/api.md), else the API's own words. */
-    String problem(ServiceException e) {
+    @Override
+    public String describe(ServiceException e) {
         return switch (e.problemType()) {
             case "macro-enabled-document" -> msg.refused_macro();
             case "encrypted-document" -> msg.refused_encrypted();

@@ -42,17 +42,19 @@ public class CallsPage {
     private final SubmissionApi submission;
     private final CallPreviewApi previews;
     private final Pages pages;
+    private final Problems problems;
     private final Template list;
     private final Template detail;
     private final Template form;
     private final String publicUrl;
 
-    public CallsPage(@RestClient SubmissionApi submission, @RestClient CallPreviewApi previews, Pages pages, @Location("calls/list.html") Template list,
+    public CallsPage(@RestClient SubmissionApi submission, @RestClient CallPreviewApi previews, Pages pages, Problems problems, @Location("calls/list.html") Template list,
             @Location("calls/detail.html") Template detail, @Location("calls/form.html") Template form,
             ConsoleConfig config) {
         this.submission = submission;
         this.previews = previews;
         this.pages = pages;
+        this.problems = problems;
         this.list = list;
         this.detail = detail;
         this.form = form;
@@ -160,7 +162,7 @@ public class CallsPage {
             throw e;
         }
         Map<String, String> byField = CallForm.errorsByField(e.fieldErrors());
-        List<String> general = e.fieldErrors().isEmpty() ? List.of(e.detail()) : List.of();
+        List<String> general = e.fieldErrors().isEmpty() ? List.of(problems.describe(e)) : List.of();
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(form(call, id, byField, general).render()).build();
     }

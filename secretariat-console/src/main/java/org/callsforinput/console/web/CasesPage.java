@@ -63,15 +63,17 @@ public class CasesPage {
 
     private final ReviewApi review;
     private final Pages pages;
+    private final Problems problems;
     private final ViewCounts viewCounts;
     private final Template queue;
     private final Template oneCase;
     private final Template text;
 
-    public CasesPage(@RestClient ReviewApi review, Pages pages, ViewCounts viewCounts, @Location("cases/queue.html") Template queue,
+    public CasesPage(@RestClient ReviewApi review, Pages pages, Problems problems, ViewCounts viewCounts, @Location("cases/queue.html") Template queue,
             @Location("cases/case.html") Template oneCase, @Location("cases/text.html") Template text) {
         this.review = review;
         this.pages = pages;
+        this.problems = problems;
         this.viewCounts = viewCounts;
         this.queue = queue;
         this.oneCase = oneCase;
@@ -235,7 +237,7 @@ public class CasesPage {
             @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
         if (file == null || file.size() == 0) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(casePage(id, "refused", List.of("No file was chosen.")).render()).build();
+                    .entity(casePage(id, "refused", List.of(problems.msg().no_file_chosen())).render()).build();
         }
         return change(id, "redacted", () -> {
             try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
@@ -255,7 +257,7 @@ public class CasesPage {
                 throw e;
             }
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(casePage(id, e.status() == 412 ? "stale" : "refused", e.messages()).render()).build();
+                    .entity(casePage(id, e.status() == 412 ? "stale" : "refused", problems.explain(e)).render()).build();
         }
         return Response.seeOther(URI.create("/cases/" + id + "?done=" + action)).build();
     }

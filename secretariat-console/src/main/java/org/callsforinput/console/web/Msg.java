@@ -754,4 +754,10 @@ public interface Msg {
     @Message("Refused")
     String error_refused_title();
 
+    @Message("No file was chosen.")
+    String no_file_chosen();
+
+    @Message("The service said: {detail}")
+    String service_said(Object detail);
+
 }

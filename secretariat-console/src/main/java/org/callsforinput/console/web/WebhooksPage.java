@@ -43,13 +43,15 @@ public class WebhooksPage {
 
     private final PublicationApi publication;
     private final Pages pages;
+    private final Problems problems;
     private final Template list;
     private final Template detail;
 
-    public WebhooksPage(@RestClient PublicationApi publication, Pages pages, @Location("webhooks/list.html") Template list,
+    public WebhooksPage(@RestClient PublicationApi publication, Pages pages, Problems problems, @Location("webhooks/list.html") Template list,
             @Location("webhooks/detail.html") Template detail) {
         this.publication = publication;
         this.pages = pages;
+        this.problems = problems;
         this.list = list;
         this.detail = detail;
     }
@@ -85,7 +87,7 @@ public class WebhooksPage {
             if (!e.isClientError() || e.status() == 403) {
                 throw e;
             }
-            return html(e.status(), listPage(request, e.messages()));
+            return html(e.status(), listPage(request, problems.explain(e)));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.callsforinput.web.api;
 
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,15 +53,6 @@ public class ServiceException extends RuntimeException {
     /** Field (as the API names it, e.g. {@code title.en} or {@code deadline}) to message. */
     public Map<String, String> fieldErrors() {
         return fieldErrors;
-    }
-
-    public List<String> messages() {
-        List<String> all = new java.util.ArrayList<>();
-        if (!detail.isBlank()) {
-            all.add(detail);
-        }
-        fieldErrors.forEach((field, message) -> all.add(field.isBlank() ? message : field + ": " + message));
-        return all;
     }
 
     public boolean isClientError() {

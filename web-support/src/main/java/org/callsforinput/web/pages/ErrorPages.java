@@ -23,10 +23,12 @@ public class ErrorPages {
 
     private final Pages pages;
     private final Template error;
+    private final ProblemTexts problems;
 
-    public ErrorPages(Pages pages, @Location("error.html") Template error) {
+    public ErrorPages(Pages pages, @Location("error.html") Template error, ProblemTexts problems) {
         this.pages = pages;
         this.error = error;
+        this.problems = problems;
     }
 
     @ServerExceptionMapper
@@ -46,7 +48,7 @@ public class ErrorPages {
             case 404 -> page(404, "notFound", null);
             default -> {
                 if (e.isClientError()) {
-                    yield page(e.status(), "refused", e.detail());
+                    yield page(e.status(), "refused", problems.describe(e));
                 }
                 LOG.warnf("%s failed: %s", e.service(), e.getMessage());
                 yield unavailable(e.service());
