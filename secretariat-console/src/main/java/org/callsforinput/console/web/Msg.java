@@ -106,7 +106,7 @@ public interface Msg {
     @Message("Public page of the call")
     String call_public_page();
 
-    @Message("Preview the public page")
+    @Message("Preview the public page (opens in a new tab)")
     String call_preview();
 
     @Message("Title")
