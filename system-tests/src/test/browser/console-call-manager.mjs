@@ -34,6 +34,8 @@ export default async function (s, input) {
     s.check(response.status() === 400, `status ${response.status()}`);
     s.check(await page.isVisible('#form-errors'), 'no error summary');
     s.check(await page.isVisible('#error-slug'), 'no error next to the slug');
+    const slugError = await page.textContent('#error-slug');
+    s.check(slugError.includes('lower-case letters, digits and dashes only'), `the slug's error is not the console's: ${slugError}`);
     s.check((await page.inputValue('#field-title-en')) === 'Refused call', 'the typed values are gone');
     await s.audit('refused call form');
   });

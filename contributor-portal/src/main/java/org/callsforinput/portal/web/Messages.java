@@ -3,6 +3,7 @@ package org.callsforinput.portal.web;
 import jakarta.enterprise.context.RequestScoped;
 
 import org.callsforinput.web.api.ServiceException;
+import org.callsforinput.web.api.ValidationMessage;
 import org.callsforinput.web.pages.Pages;
 import org.callsforinput.web.pages.ProblemTexts;
 
@@ -27,25 +28,15 @@ public class Messages implements ProblemTexts {
     }
 
     String validation(String message) {
-        if (message.startsWith("must not be blank") || message.startsWith("must not be null")) {
-            return msg.err_required();
-        }
-        if (message.startsWith("must be a well-formed email address")) {
-            return msg.err_email();
-        }
-        if (message.startsWith("size must be between")) {
-            return msg.err_size();
-        }
-        if (message.contains("ISO 3166-1")) {
-            return msg.err_country();
-        }
-        if (message.contains("ISO 639-1")) {
-            return msg.err_language();
-        }
-        if (message.contains("control characters")) {
-            return msg.err_control();
-        }
-        return message;
+        return ValidationMessage.of(message).map(kind -> switch (kind) {
+            case REQUIRED -> msg.err_required();
+            case EMAIL -> msg.err_email();
+            case SIZE -> msg.err_size();
+            case COUNTRY -> msg.err_country();
+            case LANGUAGE -> msg.err_language();
+            case CONTROL -> msg.err_control();
+            default -> message;
+        }).orElse(message);
     }
 
     /** A refusal by its problem type (docs/api.md), else the API's own words. */

@@ -161,7 +161,7 @@ public class CallsPage {
         if (!e.isClientError()) {
             throw e;
         }
-        Map<String, String> byField = CallForm.errorsByField(e.fieldErrors());
+        Map<String, String> byField = CallForm.errorsByField(problems.fieldErrors(e));
         List<String> general = e.fieldErrors().isEmpty() ? List.of(problems.describe(e)) : List.of();
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(form(call, id, byField, general).render()).build();

@@ -187,4 +187,34 @@ public interface ProblemMsg {
     @Message("What was sent is larger than allowed.")
     String request_too_large();
 
+    @Message("required")
+    String validation_required();
+
+    @Message("not a valid e-mail address")
+    String validation_email();
+
+    @Message("too long or too short")
+    String validation_size();
+
+    @Message("out of the allowed range")
+    String validation_range();
+
+    @Message("not an ISO 3166-1 country code")
+    String validation_country();
+
+    @Message("not an ISO 639-1 language code")
+    String validation_language();
+
+    @Message("en, fr or es")
+    String validation_language_key();
+
+    @Message("lower-case letters, digits and dashes only")
+    String validation_slug();
+
+    @Message("upper-case letters, digits and dashes only")
+    String validation_code();
+
+    @Message("contains control or invisible formatting characters")
+    String validation_control();
+
 }

@@ -1,11 +1,14 @@
 package org.callsforinput.console.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import org.callsforinput.web.api.ServiceException;
+import org.callsforinput.web.api.ValidationMessage;
 import org.callsforinput.web.pages.Pages;
 import org.callsforinput.web.pages.ProblemTexts;
 
@@ -13,8 +16,8 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
- * The services' refusals in the user's language: each problem type the secretariat meets (docs/api.md) has a text of
- * the console's; for any other the service's own words are shown, marked as such.
+ * The services' refusals in the user's language: each problem type the secretariat meets (docs/api.md) and each kind
+ * of field message has a text of the console's; for any other the service's own words are shown, marked as such.
  */
 @RequestScoped
 public class Problems implements ProblemTexts {
@@ -40,12 +43,34 @@ public class Problems implements ProblemTexts {
         return e.detail().isBlank() ? msg.error_refused_title() : msg.service_said(e.detail());
     }
 
-    /** For a page's notice: the refusal, then each field's error as the service wrote it. */
+    /** For a page's notice: the refusal, then each field's error. */
     List<String> explain(ServiceException e) {
         List<String> all = new ArrayList<>();
         all.add(describe(e));
-        e.fieldErrors().forEach((field, message) -> all.add(field.isBlank() ? message : field + ": " + message));
+        fieldErrors(e).forEach((field, message) -> all.add(field.isBlank() ? message : field + ": " + message));
         return all;
+    }
+
+    /** The refusal's field errors, each in the user's language when it is a kind of message the console knows. */
+    Map<String, String> fieldErrors(ServiceException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.fieldErrors().forEach((field, message) -> errors.put(field, validation(message)));
+        return errors;
+    }
+
+    private String validation(String message) {
+        return ValidationMessage.of(message).map(kind -> switch (kind) {
+            case REQUIRED -> problem.validation_required();
+            case EMAIL -> problem.validation_email();
+            case SIZE -> problem.validation_size();
+            case RANGE -> problem.validation_range();
+            case COUNTRY -> problem.validation_country();
+            case LANGUAGE -> problem.validation_language();
+            case LANGUAGE_KEY -> problem.validation_language_key();
+            case SLUG -> problem.validation_slug();
+            case CODE -> problem.validation_code();
+            case CONTROL -> problem.validation_control();
+        }).orElse(message);
     }
 
     private String text(String type) {
