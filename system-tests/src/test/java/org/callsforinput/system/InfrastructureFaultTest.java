@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +71,11 @@ class InfrastructureFaultTest {
     @Test
     void kafkaKilledWhileContributorsSubmitLosesNoEventAndDuplicatesNoCase() throws Exception {
         infrastructure = InfrastructureProcess.kafka(repo, target.resolve("faults-kafka"), Platform.freePort());
-        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.endpoint());
+        String kafka = infrastructure.endpoint();
         submission = ServiceProcess.start(info, repo, "submission-service", "submission_e2e", Platform.freePort(),
-                Platform.freePort(), with(kafka, "STORAGE_BUCKET", "submissions-kafka-faults"), logs);
+                Platform.freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "STORAGE_BUCKET", "submissions-kafka-faults"), logs);
         review = ServiceProcess.start(info, repo, "review-service", "review_e2e", Platform.freePort(), Platform.freePort(),
-                with(kafka, "STORAGE_BUCKET", "review-kafka-faults"), logs);
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "STORAGE_BUCKET", "review-kafka-faults"), logs);
         String base = submission.baseUrl();
         String call = Platform.openCall(base, "kafka-faults-" + UUID.randomUUID().toString().substring(0, 8), "data", Map.of());
         String first = Platform.submitted(base, call, TestDocuments.docx("before Kafka fails"));
@@ -219,11 +218,6 @@ class InfrastructureFaultTest {
 
 
 
-    private static Map<String, String> with(Map<String, String> env, String key, String value) {
-        Map<String, String> all = new HashMap<>(env);
-        all.put(key, value);
-        return all;
-    }
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -31,17 +31,18 @@ public final class InfrastructureProcess implements AutoCloseable {
 
     /** A single-node KRaft broker on {@code port} (its controller on {@code port + 1}), data under {@code stateDir}. */
     public static InfrastructureProcess kafka(Path repo, Path stateDir, int port) {
-        return started(new InfrastructureProcess(Kind.KAFKA, repo, stateDir, port), true);
+        return started(new InfrastructureProcess(Kind.KAFKA, repo, stateDir, port));
     }
 
     /** S3Proxy on {@code port} with the stack's credentials, data under {@code stateDir}. */
     public static InfrastructureProcess s3(Path repo, Path stateDir, int port) {
-        return started(new InfrastructureProcess(Kind.S3, repo, stateDir, port), true);
+        return started(new InfrastructureProcess(Kind.S3, repo, stateDir, port));
     }
 
-    private static InfrastructureProcess started(InfrastructureProcess infrastructure, boolean wipe) {
+    /** Started on an empty data directory. */
+    private static InfrastructureProcess started(InfrastructureProcess infrastructure) {
         try {
-            infrastructure.start(wipe);
+            infrastructure.start(true);
             return infrastructure;
         } catch (RuntimeException e) {
             infrastructure.close();
