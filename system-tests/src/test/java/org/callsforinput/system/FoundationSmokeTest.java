@@ -73,7 +73,9 @@ class FoundationSmokeTest {
         for (ServiceProcess service : List.of(platform.submission, platform.review, platform.publication)) {
             given().when().get(service.managementUrl() + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             given().when().get(service.managementUrl() + "/q/metrics").then().statusCode(200)
-                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"))
+                    .body(org.hamcrest.Matchers.containsString("platform_outbox_pending"))
+                    .body(org.hamcrest.Matchers.containsString("platform_outbox_oldest_age_seconds"));
             given().when().get(service.baseUrl() + "/q/health/ready").then().statusCode(404);
             given().when().get(service.baseUrl() + "/q/metrics").then().statusCode(404);
             given().when().get(service.baseUrl() + "/q/openapi").then().statusCode(200);

@@ -105,6 +105,9 @@ class InfrastructureFaultTest {
         infrastructure.kill();
         kafkaAway.set(true);
         Thread.sleep(4_000);
+        // The backlog an alert watches: events waiting in the outbox, and for how long.
+        assertThat(metric(submission, "platform_outbox_pending")).as("outbox backlog while Kafka is away").isPositive();
+        assertThat(metric(submission, "platform_outbox_oldest_age_seconds")).as("its oldest event's age").isPositive();
         infrastructure.restart();
         kafkaAway.set(false);
         long readyAt = System.nanoTime();
@@ -119,6 +122,7 @@ class InfrastructureFaultTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Platform.casesOf(ids).size() == ids.size());
         long flowingMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readyAt);
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric(submission, "platform_outbox_pending") == 0);
         Map<String, Integer> cases = Platform.casesOf(ids);
         assertThat(cases.values()).as("cases per submission").containsOnly(1);
         assertThat(duringOutage.get()).as("submissions acknowledged while Kafka was away").isPositive();
@@ -197,6 +201,14 @@ class InfrastructureFaultTest {
         }
         System.out.printf("FAULT-TIMING storage-frozen-killed: upload answered 503 after %d ms frozen (read/write timeout"
                 + " 5 s), %d ms killed; the same key ran once it was back%n", frozenMs, killedMs);
+    }
+
+    /** A gauge's value on the service's {@code /q/metrics} (Prometheus text format). */
+    private static double metric(ServiceProcess service, String name) {
+        String metrics = given().when().get(service.managementUrl() + "/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError(name + " is not in /q/metrics"));
     }
 
     private long refusedMs(String draft, String key) {
