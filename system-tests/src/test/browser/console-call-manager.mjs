@@ -23,13 +23,7 @@ export default async function (s, input) {
     await page.click('text=New call');
     await page.waitForSelector('#field-slug');
     await s.audit('new call form');
-    await page.fill('#field-slug', 'Not A Slug!');
-    await page.fill('#field-mandate', 'Special Rapporteur on the right to education');
-    await page.fill('#field-title-en', 'Refused call');
-    await page.fill('input[name="theme.0.key"]', 'schools');
-    await page.fill('input[name="theme.0.en"]', 'Schools');
-    await page.fill('#field-opensAt', input.opensAt);
-    await page.fill('#field-deadline', input.deadline);
+    await fillCall(page, input, 'Not A Slug!', 'Refused call');
     const [response] = await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Create")')]);
     s.check(response.status() === 400, `status ${response.status()}`);
     s.check(await page.isVisible('#form-errors'), 'no error summary');
@@ -94,13 +88,7 @@ export default async function (s, input) {
   await s.step('a refusal by a service is explained in French', async () => {
     const callUrl = page.url();
     await page.goto(input.baseUrl + '/calls/new');
-    await page.fill('#field-slug', input.slug);
-    await page.fill('#field-mandate', 'Special Rapporteur on the right to education');
-    await page.fill('#field-title-en', 'Same address');
-    await page.fill('input[name="theme.0.key"]', 'schools');
-    await page.fill('input[name="theme.0.en"]', 'Schools');
-    await page.fill('#field-opensAt', input.opensAt);
-    await page.fill('#field-deadline', input.deadline);
+    await fillCall(page, input, input.slug, 'Same address');
     const [response] = await Promise.all([page.waitForNavigation(), page.click('form:has(#field-slug) button[type=submit]')]);
     s.check(response.status() === 409, `status ${response.status()}`);
     const errors = await page.textContent('#form-errors');
@@ -116,4 +104,15 @@ export default async function (s, input) {
     s.check(page.url().includes('/protocol/openid-connect/auth'), `still signed in: ${page.url()}`);
     s.check(await page.isVisible('#username'), 'Keycloak did not ask for the password again');
   });
+}
+
+// The new-call form's required fields, in English.
+async function fillCall(page, input, slug, title) {
+  await page.fill('#field-slug', slug);
+  await page.fill('#field-mandate', 'Special Rapporteur on the right to education');
+  await page.fill('#field-title-en', title);
+  await page.fill('input[name="theme.0.key"]', 'schools');
+  await page.fill('input[name="theme.0.en"]', 'Schools');
+  await page.fill('#field-opensAt', input.opensAt);
+  await page.fill('#field-deadline', input.deadline);
 }
