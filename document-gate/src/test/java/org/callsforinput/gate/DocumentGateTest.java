@@ -19,6 +19,8 @@ import org.callsforinput.testing.TestDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** The API a channel calls: claim by name, then admit the spooled bytes (scanning off here; VirusScannerTest has clamd). */
 class DocumentGateTest {
 
@@ -32,7 +34,8 @@ class DocumentGateTest {
     static final List<DocumentFormat> REDACTION = List.of(DocumentFormat.DOCX, DocumentFormat.DOC, DocumentFormat.PDF, DocumentFormat.ODT);
 
     final DocumentGate gate = new DocumentGate(new DocumentInspector(new Limits(10_000, 100, 1L << 30)),
-            new VirusScanner(new NoScanner(Optional.empty(), 3310, Duration.ofSeconds(1), Duration.ofSeconds(1), 1 << 20)));
+            new VirusScanner(new NoScanner(Optional.empty(), 3310, Duration.ofSeconds(1), Duration.ofSeconds(1), 1 << 20),
+                    new SimpleMeterRegistry()));
 
     @TempDir
     Path dir;

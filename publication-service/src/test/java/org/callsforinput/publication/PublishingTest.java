@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
@@ -47,6 +48,9 @@ class PublishingTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    MeterRegistry meters;
 
     Fixtures fixtures;
 
@@ -173,6 +177,7 @@ class PublishingTest {
 
     @Test
     void checksumMismatchIsRefusedAndNothingIsPublic() throws Exception {
+        double alertsBefore = meters.get("platform.publication.alerts").counter().count();
         CallSnapshot call = fixtures.openCall();
         Fixtures.awaitCall(call);
         DocumentRef genuine = fixtures.docx("As received", "tampered.docx");
@@ -190,6 +195,8 @@ class PublishingTest {
 
         Contribution refused = Fixtures.awaitStatus(submissionId, Contribution.Status.REFUSED);
         Fixtures.awaitStatus(missing, Contribution.Status.REFUSED);
+        // one PUBLICATION-ALERT each, counted for the alert on platform_publication_alerts_total
+        assertThat(meters.get("platform.publication.alerts").counter().count()).isGreaterThanOrEqualTo(alertsBefore + 2);
         List<ContributionDocument> documents = QuarkusTransaction.requiringNew()
                 .call(() -> ContributionDocument.ofContribution(refused.id));
         assertThat(documents).singleElement().satisfies(d -> {

@@ -75,13 +75,26 @@ class FoundationSmokeTest {
             given().when().get(service.managementUrl() + "/q/metrics").then().statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"))
                     .body(org.hamcrest.Matchers.containsString("platform_outbox_pending"))
-                    .body(org.hamcrest.Matchers.containsString("platform_outbox_oldest_age_seconds"));
+                    .body(org.hamcrest.Matchers.containsString("platform_outbox_oldest_age_seconds"))
+                    .body(org.hamcrest.Matchers.containsString("platform_storage_unavailable_total"));
             given().when().get(service.baseUrl() + "/q/health/ready").then().statusCode(404);
             given().when().get(service.baseUrl() + "/q/metrics").then().statusCode(404);
             given().when().get(service.baseUrl() + "/q/openapi").then().statusCode(200);
             given().when().get(service.baseUrl() + "/q/swagger-ui/").then().statusCode(200);
             given().when().get(service.managementUrl() + "/q/openapi").then().statusCode(404);
         }
+        // the metrics the alerts of deploy/kubernetes/base/monitoring read (docs/operations.md "Alerts"), each where it
+        // is raised, there from the start
+        Map<ServiceProcess, List<String>> alerted = Map.of(
+                platform.submission, List.of("platform_scanner_unavailable_total", "platform_receipt_signing_failures_total"),
+                platform.review, List.of("platform_scanner_unavailable_total"),
+                platform.publication, List.of("platform_publication_alerts_total", "platform_webhook_deliveries_retrying",
+                        "platform_webhook_attempts_failed_total{outcome=\"failed\""));
+        alerted.forEach((service, names) -> {
+            String metrics = given().when().get(service.managementUrl() + "/q/metrics").then().statusCode(200)
+                    .extract().asString();
+            assertThat(metrics).contains(names);
+        });
     }
 
     @Test

@@ -25,6 +25,10 @@ import org.callsforinput.gate.GateProblems;
 import org.callsforinput.platform.problem.ApiException;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+
 /**
  * Scans a file with ClamAV's clamd over TCP (INSTREAM), when {@code documents.clamav.host} is set.
  * <p>
@@ -35,7 +39,11 @@ import org.jboss.logging.Logger;
  * <p>
  * A scan is either of a file ({@link #scan}) or fed while the bytes arrive ({@link #start}): a large upload then
  * reaches clamd at the same time as the storage, instead of being read again and sent once it is stored.
+ * <p>
+ * Every 503 {@code scanner-unavailable} is counted: {@code platform_scanner_unavailable_total} on {@code /q/metrics}
+ * (created at start, so that it is there before the first failure; the alert in docs/operations.md).
  */
+@Startup
 @ApplicationScoped
 public class VirusScanner {
 
@@ -51,13 +59,17 @@ public class VirusScanner {
     private final Optional<String> host;
     // Closes the socket of a send that stalls: a blocking socket has no write timeout of its own.
     private final ScheduledThreadPoolExecutor watchdog;
+    private final Counter unavailable;
 
-    public VirusScanner(ScanConfig config) {
+    public VirusScanner(ScanConfig config, MeterRegistry registry) {
         if (config.chunkSize() < 1) {
             throw new IllegalArgumentException("documents.clamav.chunk-size must be positive");
         }
         this.config = config;
         this.host = config.host().map(String::strip).filter(h -> !h.isEmpty());
+        this.unavailable = Counter.builder("platform.scanner.unavailable")
+                .description("Scans refused as scanner-unavailable (clamd unreachable, timed out or not scanning)")
+                .register(registry);
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "clamd-watchdog");
             thread.setDaemon(true);
@@ -331,7 +343,8 @@ public class VirusScanner {
         }
     }
 
-    private static ApiException unavailable() {
+    private ApiException unavailable() {
+        unavailable.increment();
         return GateProblems.SCANNER_UNAVAILABLE.exception(
                 "The file could not be checked for viruses at the moment; nothing was kept. Try again later.",
                 Map.of("Retry-After", RETRY_AFTER_SECONDS));

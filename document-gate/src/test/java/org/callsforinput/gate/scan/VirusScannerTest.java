@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * The INSTREAM client against a real clamd that this class starts itself (Debian's clamav-daemon), with a signature
  * database of its own: one hash signature for the EICAR test file. No Quarkus; skipped only when clamd is not installed.
@@ -177,8 +179,8 @@ class VirusScannerTest {
         byte[] large = new byte[600 * 1024];
         Arrays.fill(large, (byte) 'a');
         Path clean = write(dir, "large.bin", large);
-        VirusScanner sevenBytes = new VirusScanner(new Config(Optional.of("127.0.0.1"), port, Duration.ofSeconds(10), 7));
-        VirusScanner fourKiB = new VirusScanner(new Config(Optional.of("127.0.0.1"), port, Duration.ofSeconds(10), 4096));
+        VirusScanner sevenBytes = scanner(new Config(Optional.of("127.0.0.1"), port, Duration.ofSeconds(10), 7));
+        VirusScanner fourKiB = scanner(new Config(Optional.of("127.0.0.1"), port, Duration.ofSeconds(10), 4096));
 
         assertThat(catchThrowableOfType(() -> sevenBytes.scan(eicar), ApiException.class).slug()).isEqualTo("virus-found");
         assertThatCode(() -> fourKiB.scan(clean)).doesNotThrowAnyException();
@@ -228,7 +230,7 @@ class VirusScannerTest {
 
     @Test
     void streamedScanWithoutAHostDoesNothing() {
-        VirusScanner off = new VirusScanner(new Config(Optional.empty(), port, Duration.ofSeconds(1), 1024));
+        VirusScanner off = scanner(new Config(Optional.empty(), port, Duration.ofSeconds(1), 1024));
         try (VirusScanner.Scan scan = off.start(-1, "eicar.com")) {
             scan.write(TestDocuments.eicar(), 0, 68);
             assertThatCode(scan::verdict).doesNotThrowAnyException();
@@ -245,8 +247,14 @@ class VirusScannerTest {
     @Test
     void clamdNotRunningIsAnUnavailableScannerWithRetryAfter(@TempDir Path dir) throws Exception {
         Path file = write(dir, "clean.docx", TestDocuments.docx("text"));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        VirusScanner away = new VirusScanner(new Config(Optional.of("127.0.0.1"), freePort(), Duration.ofSeconds(10), 1024),
+                meters);
 
-        assertUnavailable(catchThrowableOfType(() -> scanner(freePort()).scan(file), ApiException.class));
+        assertUnavailable(catchThrowableOfType(() -> away.scan(file), ApiException.class));
+        assertUnavailable(catchThrowableOfType(() -> away.start(-1, "a.docx"), ApiException.class));
+        // counted for the alert on platform_scanner_unavailable_total
+        assertThat(meters.get("platform.scanner.unavailable").counter().count()).isEqualTo(2);
     }
 
     @Test
@@ -271,7 +279,7 @@ class VirusScannerTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            VirusScanner scanner = new VirusScanner(new Config(Optional.of("127.0.0.1"), silent.getLocalPort(),
+            VirusScanner scanner = scanner(new Config(Optional.of("127.0.0.1"), silent.getLocalPort(),
                     Duration.ofMillis(500), Duration.ofSeconds(2), 1024 * 1024));
 
             for (Path file : List.of(small, large)) {
@@ -293,7 +301,7 @@ class VirusScannerTest {
         Path file = write(dir, "eicar.com", TestDocuments.eicar());
 
         for (Optional<String> host : List.of(Optional.<String>empty(), Optional.of("  "))) {
-            VirusScanner off = new VirusScanner(new Config(host, port, Duration.ofSeconds(1), 1024));
+            VirusScanner off = scanner(new Config(host, port, Duration.ofSeconds(1), 1024));
             assertThat(off.enabled()).isFalse();
             assertThatCode(() -> off.scan(file)).doesNotThrowAnyException();
         }
@@ -304,7 +312,7 @@ class VirusScannerTest {
         HealthCheckResponse up = new ClamavReadiness(scanner(port)).call();
         HealthCheckResponse down = new ClamavReadiness(scanner(freePort())).call();
         HealthCheckResponse off = new ClamavReadiness(
-                new VirusScanner(new Config(Optional.empty(), 3310, Duration.ofSeconds(1), 1024))).call();
+                scanner(new Config(Optional.empty(), 3310, Duration.ofSeconds(1), 1024))).call();
 
         assertThat(up.getName()).isEqualTo("clamav");
         assertThat(up.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
@@ -322,7 +330,11 @@ class VirusScannerTest {
     }
 
     static VirusScanner scanner(int port) {
-        return new VirusScanner(new Config(Optional.of("127.0.0.1"), port, Duration.ofSeconds(10), 1024 * 1024));
+        return scanner(new Config(Optional.of("127.0.0.1"), port, Duration.ofSeconds(10), 1024 * 1024));
+    }
+
+    private static VirusScanner scanner(Config config) {
+        return new VirusScanner(config, new SimpleMeterRegistry());
     }
 
     private static boolean pongs(VirusScanner scanner) {

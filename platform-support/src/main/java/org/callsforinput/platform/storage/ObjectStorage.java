@@ -33,6 +33,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
@@ -65,7 +67,9 @@ import okio.BufferedSink;
  * {@link ObjectMissingException} (the storage answered, the object is not there). Bytes are hashed while they
  * stream ({@link HashingInputStream}); uploads of unknown length use an explicit part size, so one upload buffers
  * one part; every call is bounded by the timeouts of {@link StorageConfig}. A service keeps only its keys and its
- * bucket policy. No method here knows about HTTP: {@code ProblemMapper} turns the failures into problems.
+ * bucket policy. No method here knows about HTTP: {@code ProblemMapper} turns the failures into problems. Every
+ * failure for the storage being away is counted: {@code platform_storage_unavailable_total} on {@code /q/metrics}
+ * (the alert in docs/operations.md).
  */
 @ApplicationScoped
 public class ObjectStorage {
@@ -80,9 +84,13 @@ public class ObjectStorage {
     private final MinioClient client;
     private final MinioClient presigner;
     private final OkHttpClient http;
+    private final Counter unavailable;
 
-    public ObjectStorage(StorageConfig config) {
+    public ObjectStorage(StorageConfig config, MeterRegistry registry) {
         this.config = config;
+        this.unavailable = Counter.builder("platform.storage.unavailable")
+                .description("Object storage calls that failed because the storage was unreachable or answered an error")
+                .register(registry);
         this.http = httpClient(config);
         this.client = MinioClient.builder()
                 .endpoint(config.endpoint())
@@ -265,6 +273,7 @@ public class ObjectStorage {
                 UNSIGNED_PAYLOAD);
         try (Response response = http.newCall(signed).execute()) {
             if (!response.isSuccessful()) {
+                unavailable.increment();
                 throw new StorageUnavailableException("Object storage unavailable (" + config.bucket() + "/" + key
                         + "): PUT answered " + response.code(), null);
             }
@@ -495,7 +504,7 @@ public class ObjectStorage {
         }
     }
 
-    private static RuntimeException translate(String bucket, String key, Exception e, HashingInputStream in, long limit,
+    private RuntimeException translate(String bucket, String key, Exception e, HashingInputStream in, long limit,
             boolean sourceIsCaller) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HashingInputStream.LimitExceededException) {
@@ -518,10 +527,11 @@ public class ObjectStorage {
         return unavailable(bucket + "/" + key, e);
     }
 
-    private static StorageUnavailableException unavailable(String what, Exception e) {
+    private StorageUnavailableException unavailable(String what, Exception e) {
         if (e instanceof StorageUnavailableException already) {
             return already;
         }
+        unavailable.increment();
         // The cause's message only: this text reaches logs and the readiness check, never a class name.
         String reason = e.getMessage() == null ? "no reason given" : e.getMessage();
         return new StorageUnavailableException("Object storage unavailable (" + what + "): " + reason, e);

@@ -25,6 +25,8 @@ import org.callsforinput.testing.Stack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** The platform's object storage against the test stack's real S3 server, and against storage that is away. */
 class ObjectStorageTest {
 
@@ -33,9 +35,11 @@ class ObjectStorageTest {
 
     @BeforeAll
     static void buckets() {
-        storage = new ObjectStorage(config(Stack.get("s3.endpoint"), "platform-" + UUID.randomUUID(), Duration.ofSeconds(5)));
+        storage = new ObjectStorage(config(Stack.get("s3.endpoint"), "platform-" + UUID.randomUUID(), Duration.ofSeconds(5)),
+                new SimpleMeterRegistry());
         storage.ensureBucket();
-        other = new ObjectStorage(config(Stack.get("s3.endpoint"), "platform-source-" + UUID.randomUUID(), Duration.ofSeconds(5)));
+        other = new ObjectStorage(config(Stack.get("s3.endpoint"), "platform-source-" + UUID.randomUUID(), Duration.ofSeconds(5)),
+                new SimpleMeterRegistry());
         other.ensureBucket();
     }
 
@@ -199,7 +203,7 @@ class ObjectStorageTest {
     @Test
     void presignedPutNamesThePublicEndpoint() {
         ObjectStorage presigning = new ObjectStorage(new TestConfig("http://127.0.0.1:1", Optional.of("https://files.example.org"),
-                storage.bucket(), Duration.ofSeconds(1)));
+                storage.bucket(), Duration.ofSeconds(1)), new SimpleMeterRegistry());
         String url = presigning.presignedPut("submissions/x/y", Duration.ofMinutes(15));
         assertThat(url).startsWith("https://files.example.org/" + storage.bucket() + "/submissions/x/y?")
                 .contains("X-Amz-Expires=900");
@@ -207,7 +211,8 @@ class ObjectStorageTest {
 
     @Test
     void storageThatRefusesConnectionsIsUnavailable() throws Exception {
-        ObjectStorage away = new ObjectStorage(config("http://127.0.0.1:" + freePort(), "away", Duration.ofSeconds(2)));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ObjectStorage away = new ObjectStorage(config("http://127.0.0.1:" + freePort(), "away", Duration.ofSeconds(2)), meters);
         assertThatThrownBy(away::ensureBucket).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> away.open("k")).isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> away.putSpooled("k", new ByteArrayInputStream(new byte[10]), 100, null, null, Map.of()))
@@ -216,6 +221,8 @@ class ObjectStorageTest {
                 .isInstanceOf(StorageUnavailableException.class);
         assertThatThrownBy(() -> away.forEachPage("", 10, page -> { })).isInstanceOf(StorageUnavailableException.class);
         assertThat(away.removeQuietly("k")).isFalse();
+        // each failed call counted, for the alert on platform_storage_unavailable_total
+        assertThat(meters.get("platform.storage.unavailable").counter().count()).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -234,7 +241,7 @@ class ObjectStorageTest {
             acceptor.setDaemon(true);
             acceptor.start();
             ObjectStorage stalled = new ObjectStorage(config("http://127.0.0.1:" + silent.getLocalPort(), "stalled",
-                    Duration.ofSeconds(1)));
+                    Duration.ofSeconds(1)), new SimpleMeterRegistry());
             long started = System.nanoTime();
             assertThatThrownBy(() -> stalled.open("k")).isInstanceOf(StorageUnavailableException.class);
             // The SDK's default would have waited 5 minutes; OkHttp may retry once.

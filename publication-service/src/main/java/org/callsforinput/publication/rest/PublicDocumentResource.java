@@ -27,7 +27,7 @@ import org.callsforinput.publication.entity.ContributionDocument;
 import org.callsforinput.publication.service.PublicQueries;
 import org.callsforinput.publication.service.PublicStorage;
 import org.callsforinput.publication.service.PublicationConfig;
-import org.callsforinput.publication.service.Publications;
+import org.callsforinput.publication.service.PublicationAlerts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -36,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.logging.Log;
 
 /**
  * Published documents, exactly as received (or as approved redacted), under their public id. The bytes under an id
@@ -51,11 +49,14 @@ public class PublicDocumentResource {
     private final PublicQueries queries;
     private final PublicStorage storage;
     private final PublicationConfig config;
+    private final PublicationAlerts alerts;
 
-    public PublicDocumentResource(PublicQueries queries, PublicStorage storage, PublicationConfig config) {
+    public PublicDocumentResource(PublicQueries queries, PublicStorage storage, PublicationConfig config,
+            PublicationAlerts alerts) {
         this.queries = queries;
         this.storage = storage;
         this.config = config;
+        this.alerts = alerts;
     }
 
     @GET
@@ -92,7 +93,7 @@ public class PublicDocumentResource {
         } catch (ObjectMissingException e) {
             // Published means copied: a missing copy is an incident for the operators, and to the public the
             // storage is away for longer (their copy may be restored), not a document that does not exist.
-            Log.errorf("%s published document %s has no stored copy at %s", Publications.ALERT, document.id, document.objectKey);
+            alerts.raise("published document %s has no stored copy at %s", document.id, document.objectKey);
             throw new StorageUnavailableException(e.getMessage(), e, Duration.ofMinutes(5));
         }
         StreamingOutput body = out -> {

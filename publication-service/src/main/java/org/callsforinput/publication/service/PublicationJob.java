@@ -43,10 +43,12 @@ public class PublicationJob {
 
     private final PublicStorage storage;
     private final Publications publications;
+    private final PublicationAlerts alerts;
     private final LeasedWork work;
 
-    public PublicationJob(PublicStorage storage, Publications publications) {
+    public PublicationJob(PublicStorage storage, Publications publications, PublicationAlerts alerts) {
         this.storage = storage;
+        this.alerts = alerts;
         this.publications = publications;
         this.work = new LeasedWork("Publication", BATCH, () -> {
             List<Claimed> claimed = claim();
@@ -111,16 +113,16 @@ public class PublicationJob {
                 if (copy.matched()) {
                     record(document.id(), ContributionDocument.State.COPIED, copy.objectKey());
                 } else {
-                    Log.errorf("%s document %s of contribution %s at %s/%s does not match its decision: SHA-256 %s and"
+                    alerts.raise("document %s of contribution %s at %s/%s does not match its decision: SHA-256 %s and"
                             + " %d bytes expected, %s and %d bytes found; the contribution is refused, nothing is public",
-                            Publications.ALERT, document.id(), claimed.id(), document.bucket(), document.key(),
+                            document.id(), claimed.id(), document.bucket(), document.key(),
                             document.sha256(), document.size(), copy.sha256(), copy.size());
                     record(document.id(), ContributionDocument.State.MISMATCH, null);
                     break;
                 }
             } catch (ObjectMissingException e) {
-                Log.errorf("%s document %s of contribution %s is missing (%s); the contribution is refused, nothing is"
-                        + " public", Publications.ALERT, document.id(), claimed.id(), e.getMessage());
+                alerts.raise("document %s of contribution %s is missing (%s); the contribution is refused, nothing is"
+                        + " public", document.id(), claimed.id(), e.getMessage());
                 record(document.id(), ContributionDocument.State.MISSING, null);
                 break;
             } catch (StorageUnavailableException e) {

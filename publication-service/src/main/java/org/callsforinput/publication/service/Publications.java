@@ -39,9 +39,6 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class Publications {
 
-    /** The marker of every log line that needs a human: grep for it, alert on it. */
-    public static final String ALERT = "PUBLICATION-ALERT";
-
     /** Fired when a contribution became due for the publication job, so that it runs after the commit. */
     public record Due(UUID contributionId) {
     }
@@ -53,13 +50,16 @@ public class Publications {
     private final Webhooks webhooks;
     private final Event<Due> due;
     private final PublicationConfig config;
+    private final PublicationAlerts alerts;
 
-    public Publications(Inbox inbox, Outbox outbox, Webhooks webhooks, Event<Due> due, PublicationConfig config) {
+    public Publications(Inbox inbox, Outbox outbox, Webhooks webhooks, Event<Due> due, PublicationConfig config,
+            PublicationAlerts alerts) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.due = due;
         this.config = config;
+        this.alerts = alerts;
     }
 
     @Transactional
@@ -125,8 +125,8 @@ public class Publications {
             c.statusReason = "malformed document reference";
             c.nextAttemptAt = null;
             c.persist();
-            Log.errorf("%s publication of submission %s refused: malformed document reference(s) %s; nothing is public",
-                    ALERT, d.submissionId(), malformed);
+            alerts.raise("publication of submission %s refused: malformed document reference(s) %s; nothing is public",
+                    d.submissionId(), malformed);
             return;
         }
         c.persist();

@@ -12,8 +12,10 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +35,8 @@ import org.callsforinput.publication.webhook.WebhookAttempt.Outcome;
 import org.callsforinput.publication.webhook.WebhookDelivery.Status;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -42,7 +46,9 @@ import io.quarkus.scheduler.Scheduled;
  * one at once and a crash frees them after the lease), sends each signed POST outside any transaction, then records
  * the attempt and schedules the next one. Redirects are never followed; the target's addresses are checked again
  * before every attempt. A {@link LeasedWork} loop; its retries follow the documented schedule of {@link RetryPolicy}
- * (a promise to receivers), not the platform's exponential back-off.
+ * (a promise to receivers), not the platform's exponential back-off. Every failed attempt is counted by what follows
+ * it ({@code platform_webhook_attempts_failed_total}, {@code outcome} retry, failed or gone; the alert in
+ * docs/operations.md).
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -67,9 +73,16 @@ public class WebhookSender {
     private final Duration lease;
     private final HttpClient client;
     private final LeasedWork work;
+    private final Map<Outcome, Counter> failedAttempts = new EnumMap<>(Outcome.class);
 
-    public WebhookSender(WebhookConfig config, WebhookTarget target, SecretBox secrets) {
+    public WebhookSender(WebhookConfig config, WebhookTarget target, SecretBox secrets, MeterRegistry registry) {
         this.config = config;
+        for (Outcome outcome : List.of(Outcome.RETRY, Outcome.FAILED, Outcome.GONE)) {
+            failedAttempts.put(outcome, Counter.builder("platform.webhook.attempts.failed")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .description("Webhook attempts that failed, by what follows: a retry, FAILED, or gone (410)")
+                    .register(registry));
+        }
         this.target = target;
         this.secrets = secrets;
         // The deliveries of a batch are sent in parallel, each on a thread of its own that carries no context over.
@@ -213,10 +226,10 @@ public class WebhookSender {
 
     /** Records the attempt and decides what happens next. */
     void record(Claimed claimed, Result result) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
             WebhookDelivery delivery = WebhookDelivery.findById(claimed.id());
             if (delivery == null) {
-                return; // its subscription was deleted meanwhile
+                return null; // its subscription was deleted meanwhile
             }
             WebhookAttempt attempt = new WebhookAttempt();
             attempt.id = UUID.randomUUID();
@@ -263,7 +276,12 @@ public class WebhookSender {
             delivery.lastStatusCode = status;
             delivery.lastError = attempt.error;
             attempt.persist();
+            return attempt.outcome;
         });
+        Counter failed = outcome == null ? null : failedAttempts.get(outcome);
+        if (failed != null) {
+            failed.increment();
+        }
     }
 
     private Result await(CompletableFuture<Result> result) {

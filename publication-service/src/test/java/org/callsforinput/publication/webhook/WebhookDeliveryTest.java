@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,6 +55,9 @@ class WebhookDeliveryTest {
 
     @Inject
     WebhookSender sender;
+
+    @Inject
+    MeterRegistry meters;
 
     record Subscribed(String id, String secret) {
     }
@@ -176,6 +180,8 @@ class WebhookDeliveryTest {
                 .body("[0].attempts[0].error", containsString("Connection"))
                 .body("[0].attempts[0].outcome", equalTo("RETRY"))
                 .body("[0].nextAttemptAt", notNullValue()));
+        // the receiver is failing: both show in the gauge the alert reads (platform_webhook_deliveries_retrying)
+        assertThat(meters.get("platform.webhook.deliveries.retrying").gauge().value()).isGreaterThanOrEqualTo(2);
 
         try (Receiver receiver = Receiver.startOn(port)) {
             await().atMost(WAIT).untilAsserted(() -> log(subscribed.id())
@@ -191,6 +197,8 @@ class WebhookDeliveryTest {
 
     @Test
     void failsVisiblyAfterTheLastAttempt() throws Exception {
+        double retriedBefore = failedAttempts("retry");
+        double failedBefore = failedAttempts("failed");
         try (Receiver receiver = Receiver.start().otherwise(Answer.of(500))) {
             UUID callId = UUID.randomUUID();
             Subscribed subscribed = subscribe(receiver.url("/hooks"), callId);
@@ -205,7 +213,14 @@ class WebhookDeliveryTest {
             asAdmin().queryParam("status", "FAILED").when().get("/admin/webhooks/subscriptions/" + subscribed.id() + "/deliveries")
                     .then().statusCode(200).body("$", hasSize(1));
             assertThat(receiver.received()).hasSize(8);
+            // counted for the alert (platform_webhook_attempts_failed_total): 7 retried, then the last one failed
+            assertThat(failedAttempts("retry")).isGreaterThanOrEqualTo(retriedBefore + 7);
+            assertThat(failedAttempts("failed")).isGreaterThanOrEqualTo(failedBefore + 1);
         }
+    }
+
+    private double failedAttempts(String outcome) {
+        return meters.get("platform.webhook.attempts.failed").tag("outcome", outcome).counter().count();
     }
 
     @Test

@@ -29,6 +29,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
@@ -37,6 +39,8 @@ import io.quarkus.runtime.StartupEvent;
  * Signs receipts as compact JWS (ES256) and publishes the public keys as a JWKS. One key signs (the configured one;
  * without one, a key generated and kept in the database); every key that ever signed a receipt stays in the
  * {@code signing_key} table and keeps verifying, so the configured key can be replaced (rotated) at any restart.
+ * A receipt that cannot be signed is counted ({@code platform_receipt_signing_failures_total} on {@code /q/metrics}):
+ * its submission is not received (the alert in docs/operations.md).
  */
 @ApplicationScoped
 public class ReceiptSigner {
@@ -49,10 +53,13 @@ public class ReceiptSigner {
 
     private final ReceiptConfig config;
     private final Map<String, ECKey> publicKeys = new ConcurrentHashMap<>();
+    private final Counter failures;
     private volatile Signing signing;
 
-    public ReceiptSigner(ReceiptConfig config) {
+    public ReceiptSigner(ReceiptConfig config, MeterRegistry registry) {
         this.config = config;
+        this.failures = Counter.builder("platform.receipt.signing.failures")
+                .description("Receipts that could not be signed (their submissions were not received)").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -155,7 +162,8 @@ public class ReceiptSigner {
                     .type(TYPE).build(), new Payload(receiptJson));
             jws.sign(current.signer());
             return jws.serialize();
-        } catch (JOSEException e) {
+        } catch (JOSEException | RuntimeException e) {
+            failures.increment();
             throw new IllegalStateException("Cannot sign a receipt", e);
         }
     }
