@@ -25,7 +25,8 @@ import java.util.Map;
 final class Schemas {
 
     private static final String[] CRD_FILES = {"strimzi-1.2.0.json", "cloudnative-pg-1.30.0.json",
-        "plugin-barman-cloud-0.14.0.json", "keycloak-operator-26.0.0.json", "minio-operator-7.1.1.json"};
+        "plugin-barman-cloud-0.14.0.json", "keycloak-operator-26.0.0.json", "minio-operator-7.1.1.json",
+        "prometheus-operator-0.93.0.json"};
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
