@@ -29,19 +29,26 @@ final class Platform implements AutoCloseable {
     final ServiceProcess review;
     final ServiceProcess publication;
     private final List<ServiceProcess> all = new ArrayList<>();
+    private final Map<String, String> extraEnv;
 
-    private Platform(StackInfo info, Path repo, Path logs) {
+    private Platform(StackInfo info, Path repo, Path logs, Map<String, String> extraEnv) {
+        this.extraEnv = extraEnv;
         submission = start(info, repo, logs, "submission-service", "submission_e2e", SUBMISSION_BUCKET);
         review = start(info, repo, logs, "review-service", "review_e2e", "review-e2e");
         publication = start(info, repo, logs, "publication-service", "publication_e2e", "publication-e2e");
     }
 
     static Platform start() {
+        return start(Map.of());
+    }
+
+    /** The three services with more environment variables for each (tracing on, for example). */
+    static Platform start(Map<String, String> extraEnv) {
         StackInfo info = StackInfo.load();
         Path repo = StackInfo.findRepoRoot();
         Platform platform = null;
         try {
-            platform = new Platform(info, repo, repo.resolve("system-tests/target/service-logs"));
+            platform = new Platform(info, repo, repo.resolve("system-tests/target/service-logs"), extraEnv);
             return platform;
         } catch (RuntimeException e) {
             if (platform != null) {
@@ -65,6 +72,7 @@ final class Platform implements AutoCloseable {
                 // Open calls link to the test stack's portal.
                 env.put("PUBLICATION_PORTAL_URL", org.callsforinput.testing.Stack.get("portal.url"));
             }
+            env.putAll(extraEnv);
             ServiceProcess process = ServiceProcess.start(info, repo, service, database, freePort(), freePort(), env, logs);
             all.add(process);
             return process;

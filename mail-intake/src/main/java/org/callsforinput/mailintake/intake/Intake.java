@@ -14,6 +14,7 @@ import org.callsforinput.mailintake.reply.Replies;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 
 /**
@@ -52,6 +53,8 @@ public class Intake {
         this.config = config;
     }
 
+    /** One span per mail when tracing is on: the calls to submission-service carry it (traceparent). */
+    @WithSpan("mail intake")
     public Outcome take(ParsedMail mail) {
         try {
             return takeOrThrow(mail);

@@ -17,6 +17,8 @@ import org.callsforinput.mailintake.config.MailIntakeConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 
@@ -24,7 +26,7 @@ import io.quarkus.oidc.client.Tokens;
  * submission-service's public API as mail-intake's service account (client credentials, role {@code mail-intake}).
  * Every POST carries an Idempotency-Key derived from the mail, so that a mail taken again after a crash replays the
  * first answers instead of creating anything twice. Answers come back as they are; the caller decides what a
- * status means.
+ * status means. Each request carries the current trace context ({@code traceparent}; nothing while tracing is off).
  */
 @ApplicationScoped
 public class SubmissionApi {
@@ -68,12 +70,14 @@ public class SubmissionApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final OidcClient oidc;
     private final ObjectMapper mapper;
+    private final OpenTelemetry telemetry;
     private final String base;
     private Tokens tokens;
 
-    public SubmissionApi(OidcClient oidc, ObjectMapper mapper, MailIntakeConfig config) {
+    public SubmissionApi(OidcClient oidc, ObjectMapper mapper, OpenTelemetry telemetry, MailIntakeConfig config) {
         this.oidc = oidc;
         this.mapper = mapper;
+        this.telemetry = telemetry;
         this.base = config.submissionUrl().replaceAll("/+$", "");
     }
 
@@ -118,6 +122,7 @@ public class SubmissionApi {
 
     private Answer send(HttpRequest.Builder request, boolean authenticated) throws Unreachable {
         request.timeout(Duration.ofMinutes(2));
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request, HttpRequest.Builder::header);
         try {
             if (authenticated) {
                 request.header("Authorization", "Bearer " + accessToken());

@@ -10,7 +10,14 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Records an event in the caller's transaction; {@link OutboxRelay} sends it to Kafka after the commit. */
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+
+/**
+ * Records an event in the caller's transaction; {@link OutboxRelay} sends it to Kafka after the commit. The row keeps
+ * the caller's trace context (W3C {@code traceparent}/{@code tracestate}) so that the event travels in the caller's
+ * trace although the relay sends it later from its own thread.
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -40,6 +47,13 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
         }
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), event, (row, key, value) -> {
+            if ("traceparent".equals(key)) {
+                row.traceparent = value;
+            } else if ("tracestate".equals(key)) {
+                row.tracestate = value;
+            }
+        });
         event.persist();
         recorded.fire(new Recorded(event.id));
         return event.id;

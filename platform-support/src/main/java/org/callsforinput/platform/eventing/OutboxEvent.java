@@ -49,6 +49,11 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** W3C trace context of the writing transaction ({@code traceparent}, {@code tracestate}); null when untraced. */
+    public String traceparent;
+
+    public String tracestate;
+
     /** The oldest unsent events, locked so that a second relay (another replica) skips them. */
     static List<OutboxEvent> lockUnsent(int limit) {
         return find("sentAt is null", Sort.ascending("seq"))

@@ -24,8 +24,12 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -35,6 +39,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * the broker's acknowledgement and the commit resends, which consumers absorb by event id. Runs as a
  * {@link LeasedWork} loop; unlike the other loops it keeps its rows locked while Kafka acknowledges (a send is
  * bounded by seconds, and holding the lock keeps each aggregate's events in order), so it needs no lease column.
+ * <p>
+ * Tracing: SmallRye Kafka's outgoing tracing makes the producer span and writes its {@code traceparent} header. Its
+ * parent is the message's {@link TracingMetadata}, else the sending thread's context (here the relay loop's, which
+ * belongs to no request). The relay therefore hands it the trace context stored with the row: the producer span, the
+ * header and so the consumers' spans all continue the trace of the transaction that wrote the event.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -136,7 +145,11 @@ public class OutboxRelay {
                 .withTopic(event.topic)
                 .withKey(event.aggregateId)
                 .build();
-        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, record),
+        Metadata metadata = Metadata.of(cloudEvent, record);
+        if (event.traceparent != null) {
+            metadata = metadata.with(TracingMetadata.withCurrent(writerContext(event)));
+        }
+        Message<String> message = Message.of(event.payload, metadata,
                 () -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -152,4 +165,25 @@ public class OutboxRelay {
         }
         return ack;
     }
+
+    /** The trace context of the transaction that wrote the event, as a remote parent. */
+    private static Context writerContext(OutboxEvent event) {
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), event, STORED_CONTEXT);
+    }
+
+    private static final TextMapGetter<OutboxEvent> STORED_CONTEXT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(OutboxEvent event) {
+            return List.of("traceparent", "tracestate");
+        }
+
+        @Override
+        public String get(OutboxEvent event, String key) {
+            return event == null ? null : switch (key) {
+                case "traceparent" -> event.traceparent;
+                case "tracestate" -> event.tracestate;
+                default -> null;
+            };
+        }
+    };
 }
