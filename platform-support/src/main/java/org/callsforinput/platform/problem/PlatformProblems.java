@@ -47,7 +47,10 @@ public enum PlatformProblems implements ProblemType {
             "The request failed unexpectedly; incident 7c9e6679-7425-40de-944b-e07fc1f90ae7"),
     STORAGE_UNAVAILABLE("storage-unavailable", 503, "Storage unavailable",
             "Object storage is away; nothing was changed; retry after Retry-After seconds",
-            "Document storage is temporarily unavailable; retry later");
+            "Document storage is temporarily unavailable; retry later"),
+    EVENTS_UNAVAILABLE("events-unavailable", 503, "Event broker unavailable",
+            "Kafka did not answer in time; nothing more was done; retry after Retry-After seconds",
+            "The event broker did not answer in time; nothing was replayed after the records listed, if any");
 
     private final Definition definition;
 

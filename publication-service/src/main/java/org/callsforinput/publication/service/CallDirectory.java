@@ -29,8 +29,8 @@ public class CallDirectory {
     }
 
     @Transactional
-    public void handle(InboundEvent event) {
-        inbox.process(event, e -> {
+    public boolean handle(InboundEvent event) {
+        return inbox.process(event, e -> {
             if (EventTypes.CALL_CREATED.equals(e.type()) || EventTypes.CALL_UPDATED.equals(e.type())) {
                 apply(inbox.read(e, CallSnapshot.class));
             }

@@ -63,8 +63,8 @@ public class Publications {
     }
 
     @Transactional
-    public void handle(InboundEvent event) {
-        inbox.process(event, e -> {
+    public boolean handle(InboundEvent event) {
+        return inbox.process(event, e -> {
             switch (e.type()) {
                 case EventTypes.REVIEW_DECIDED -> decided(inbox.read(e, ReviewDecided.class));
                 case EventTypes.REVIEW_RETRACTED -> retracted(inbox.read(e, ReviewRetracted.class));

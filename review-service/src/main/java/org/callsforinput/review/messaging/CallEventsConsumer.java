@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.callsforinput.contracts.Topics;
+import org.callsforinput.platform.eventing.ChannelConsumer;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.review.service.CallDirectory;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -16,7 +17,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /** Call events from submission-service: the thematic areas reviewers tag with. */
 @ApplicationScoped
-public class CallEventsConsumer {
+public class CallEventsConsumer implements ChannelConsumer {
 
     private final CallDirectory calls;
 
@@ -29,6 +30,16 @@ public class CallEventsConsumer {
     @Retry(maxRetries = 12, delay = 500, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
     @ExponentialBackoff(maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, String> record) {
-        calls.handle(InboundEvent.from(record));
+        handle(InboundEvent.from(record));
+    }
+
+    @Override
+    public String channel() {
+        return Topics.CALLS;
+    }
+
+    @Override
+    public boolean handle(InboundEvent event) {
+        return calls.handle(event);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.callsforinput.contracts.Topics;
+import org.callsforinput.platform.eventing.ChannelConsumer;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.review.service.CaseIntake;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -20,7 +21,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
  * the dead-letter topic: the partition waits meanwhile, so that a case's events keep their order.
  */
 @ApplicationScoped
-public class SubmissionEventsConsumer {
+public class SubmissionEventsConsumer implements ChannelConsumer {
 
     private final CaseIntake intake;
 
@@ -33,6 +34,16 @@ public class SubmissionEventsConsumer {
     @Retry(maxRetries = 12, delay = 500, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
     @ExponentialBackoff(maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, String> record) {
-        intake.handle(InboundEvent.from(record));
+        handle(InboundEvent.from(record));
+    }
+
+    @Override
+    public String channel() {
+        return Topics.SUBMISSIONS;
+    }
+
+    @Override
+    public boolean handle(InboundEvent event) {
+        return intake.handle(event);
     }
 }

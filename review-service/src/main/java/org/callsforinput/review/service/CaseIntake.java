@@ -44,8 +44,8 @@ public class CaseIntake {
     }
 
     @Transactional
-    public void handle(InboundEvent event) {
-        inbox.process(event, e -> {
+    public boolean handle(InboundEvent event) {
+        return inbox.process(event, e -> {
             switch (e.type()) {
                 case EventTypes.SUBMISSION_RECEIVED -> received(inbox.read(e, SubmissionReceived.class));
                 case EventTypes.SUBMISSION_WITHDRAWN -> withdrawn(inbox.read(e, SubmissionWithdrawn.class));

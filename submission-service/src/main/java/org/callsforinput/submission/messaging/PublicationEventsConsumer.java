@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.callsforinput.contracts.Topics;
+import org.callsforinput.platform.eventing.ChannelConsumer;
 import org.callsforinput.platform.eventing.InboundEvent;
 import org.callsforinput.submission.service.StatusTracker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -16,7 +17,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /** Publication events from publication-service (a contribution is public); the work happens in {@link StatusTracker}. */
 @ApplicationScoped
-public class PublicationEventsConsumer {
+public class PublicationEventsConsumer implements ChannelConsumer {
 
     private final StatusTracker tracker;
 
@@ -29,6 +30,16 @@ public class PublicationEventsConsumer {
     @Retry(maxRetries = 12, delay = 500, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
     @ExponentialBackoff(maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, String> record) {
-        tracker.handle(InboundEvent.from(record));
+        handle(InboundEvent.from(record));
+    }
+
+    @Override
+    public String channel() {
+        return Topics.PUBLICATIONS;
+    }
+
+    @Override
+    public boolean handle(InboundEvent event) {
+        return tracker.handle(event);
     }
 }

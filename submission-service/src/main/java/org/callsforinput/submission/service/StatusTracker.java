@@ -27,8 +27,8 @@ public class StatusTracker {
     }
 
     @Transactional
-    public void handle(InboundEvent event) {
-        inbox.process(event, e -> {
+    public boolean handle(InboundEvent event) {
+        return inbox.process(event, e -> {
             switch (e.type()) {
                 case EventTypes.REVIEW_STARTED -> {
                     ReviewStarted started = inbox.read(e, ReviewStarted.class);

@@ -95,9 +95,10 @@ class DeploymentShapeTest {
     }
 
     /**
-     * A KafkaTopic per topic of docs/events.md and per dead-letter topic of a consumed channel; each service's
-     * KafkaUser may write exactly the topics it produces (docs/events.md) and the dead-letter topics of its channels,
-     * read exactly the topics of its channels (its application.properties) and its consumer group.
+     * A KafkaTopic per topic of docs/events.md and one dead-letter topic per consuming service
+     * ({@code <service>.dead-letter}); each service's KafkaUser may write exactly the topics it produces
+     * (docs/events.md) and its dead-letter topic, read exactly the topics of its channels (its application.properties),
+     * its dead-letter topic (the replay) and its consumer group.
      */
     @Test
     void topicsAndAclsFollowTheServicesChannels() throws IOException {
@@ -107,6 +108,8 @@ class DeploymentShapeTest {
             producers.put(row.group(1), row.group(2));
         }
         assertThat(producers).containsKeys("calls", "submissions", "reviews", "publications");
+        assertThat(Files.readString(REPO.resolve("platform-support/src/main/resources/META-INF/microprofile-config.properties")))
+                .as("the services' dead-letter topic").contains("platform.dead-letters.topic=${quarkus.application.name}.dead-letter");
         Set<String> wantedTopics = new TreeSet<>(producers.keySet());
         Manifests prod = overlay("prod");
         for (String svc : List.of("submission-service", "review-service", "publication-service")) {
@@ -117,9 +120,10 @@ class DeploymentShapeTest {
                 channels.put(ch.group(1), ch.group(2));
             }
             assertThat(channels).as(svc).isNotEmpty();
+            String deadLetters = svc + ".dead-letter";
             Set<String> read = new TreeSet<>(channels.values());
-            Set<String> write = new TreeSet<>();
-            channels.keySet().forEach(c -> write.add("dead-letter-topic-" + c));
+            read.add(deadLetters);
+            Set<String> write = new TreeSet<>(Set.of(deadLetters));
             producers.forEach((t, p) -> {
                 if (p.equals(svc)) {
                     write.add(t);
@@ -137,9 +141,12 @@ class DeploymentShapeTest {
                 acl.path("operations").forEach(o -> ops.add(o.asText()));
                 if (type.equals("group")) {
                     groups.add(name);
-                } else if (ops.contains("Read")) {
+                    continue;
+                }
+                if (ops.contains("Read")) {
                     aclRead.add(name);
-                } else if (ops.contains("Write")) {
+                }
+                if (ops.contains("Write")) {
                     aclWrite.add(name);
                 }
                 assertThat(ops).as(svc + " on " + name).isSubsetOf("Read", "Write", "Describe");
