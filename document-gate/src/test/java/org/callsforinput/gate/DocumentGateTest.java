@@ -29,6 +29,11 @@ class DocumentGateTest {
 
     record NoScanner(Optional<String> host, int port, Duration timeout, Duration verdictTimeout, int chunkSize)
             implements ScanConfig {
+
+        @Override
+        public Scanning scanning() {
+            return Scanning.OFF;
+        }
     }
 
     static final List<DocumentFormat> REDACTION = List.of(DocumentFormat.DOCX, DocumentFormat.DOC, DocumentFormat.PDF, DocumentFormat.ODT);

@@ -35,10 +35,11 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
         if (bucket != null) {
             config.put("storage.bucket", bucket);
         }
-        // Virus scanning (the document gate, in every service that accepts documents) when the stack runs clamd;
-        // without these keys it stays off.
+        // Virus scanning (the document gate, in every service that accepts documents): required when the stack runs
+        // clamd, explicitly off when it does not (a required scanning without clamd's host does not start).
         Stack.find("clamav.host").ifPresent(host -> config.put("documents.clamav.host", host));
         Stack.find("clamav.port").ifPresent(port -> config.put("documents.clamav.port", port));
+        config.put("documents.clamav.scanning", Stack.find("clamav.host").isPresent() ? "required" : "off");
         return config;
     }
 

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when clamd answers PING with PONG; always up (data "disabled") when scanning is not configured. */
+/**
+ * Ready when clamd answers PING with PONG (data {@code scanning: required}, {@code clamd: host:port}); always up, with
+ * data {@code scanning: off} and {@code clamd: off}, when scanning is turned off ({@code documents.clamav.scanning=off}).
+ */
 @Readiness
 @ApplicationScoped
 public class ClamavReadiness implements HealthCheck {
@@ -22,13 +25,16 @@ public class ClamavReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (!scanner.enabled()) {
-            return HealthCheckResponse.named(NAME).up().withData("clamd", "disabled").build();
+            return HealthCheckResponse.named(NAME).up().withData("scanning", "off").withData("clamd", scanner.address())
+                    .build();
         }
         try {
             boolean pong = scanner.ping();
-            return HealthCheckResponse.named(NAME).status(pong).withData("clamd", scanner.address()).build();
+            return HealthCheckResponse.named(NAME).status(pong).withData("scanning", "required")
+                    .withData("clamd", scanner.address()).build();
         } catch (Exception e) {
             return HealthCheckResponse.named(NAME).down()
+                    .withData("scanning", "required")
                     .withData("clamd", scanner.address())
                     .withData("error", String.valueOf(e.getMessage()))
                     .build();

@@ -6,11 +6,26 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where ClamAV's clamd listens. Without a host, uploads are not scanned. */
+/**
+ * Whether documents are virus-scanned, and where ClamAV's clamd listens. Scanning is required unless it is turned off
+ * explicitly ({@code documents.clamav.scanning=off}): a service that must scan but has no clamd's host does not start.
+ */
 @ConfigMapping(prefix = "documents.clamav")
 public interface ScanConfig {
 
-    /** clamd's host (TCP); empty or absent turns scanning off. */
+    /** Whether documents must be scanned; env {@code DOCUMENTS_CLAMAV_SCANNING}. */
+    enum Scanning {
+        /** Every document is scanned; without a {@link #host()} the service refuses to start. */
+        REQUIRED,
+        /** Documents are accepted without a scan (a WARN line at start-up says so; readiness data too). */
+        OFF
+    }
+
+    /** {@code required} (the default) or {@code off}. */
+    @WithDefault("required")
+    Scanning scanning();
+
+    /** clamd's host (TCP); needed when scanning is required, ignored when it is off. */
     Optional<String> host();
 
     @WithDefault("3310")

@@ -30,7 +30,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 
 /**
- * Scans a file with ClamAV's clamd over TCP (INSTREAM), when {@code documents.clamav.host} is set.
+ * Scans a file with ClamAV's clamd over TCP (INSTREAM) at {@code documents.clamav.host}. Scanning is required unless
+ * {@code documents.clamav.scanning=off}: without a host the service then refuses to start (this bean is created at
+ * start-up); with {@code off} it logs one WARN line at start-up and scans nothing.
  * <p>
  * Protocol (clamd's "z" commands end with a NUL byte, and so do its replies): {@code zINSTREAM\0}, then the file in
  * chunks, each preceded by its length as a 4-byte big-endian integer, then a chunk of length zero. clamd answers
@@ -66,7 +68,7 @@ public class VirusScanner {
             throw new IllegalArgumentException("documents.clamav.chunk-size must be positive");
         }
         this.config = config;
-        this.host = config.host().map(String::strip).filter(h -> !h.isEmpty());
+        this.host = clamd(config);
         this.unavailable = Counter.builder("platform.scanner.unavailable")
                 .description("Scans refused as scanner-unavailable (clamd unreachable, timed out or not scanning)")
                 .register(registry);
@@ -78,23 +80,39 @@ public class VirusScanner {
         watchdog.setRemoveOnCancelPolicy(true);
     }
 
+    /** clamd's host, or empty when scanning is off; refuses a required scanning without a host. */
+    private static Optional<String> clamd(ScanConfig config) {
+        Optional<String> host = config.host().map(String::strip).filter(h -> !h.isEmpty());
+        if (config.scanning() == ScanConfig.Scanning.OFF) {
+            LOG.warnf("Virus scanning is off (documents.clamav.scanning=off): documents are accepted WITHOUT a virus scan%s",
+                    host.map(h -> "; documents.clamav.host " + h + " is ignored").orElse(""));
+            return Optional.empty();
+        }
+        if (host.isEmpty()) {
+            throw new IllegalStateException("Virus scanning is required (documents.clamav.scanning=required, the default)"
+                    + " but no clamd is configured: set documents.clamav.host (DOCUMENTS_CLAMAV_HOST), or"
+                    + " documents.clamav.scanning=off (DOCUMENTS_CLAMAV_SCANNING=off) to accept documents unscanned");
+        }
+        return host;
+    }
+
     @PreDestroy
     void shutdown() {
         watchdog.shutdownNow();
     }
 
-    /** Whether scanning is configured. */
+    /** Whether documents are scanned ({@code documents.clamav.scanning=required}). */
     public boolean enabled() {
         return host.isPresent();
     }
 
-    /** {@code host:port} of clamd, or "disabled". */
+    /** {@code host:port} of clamd, or "off". */
     public String address() {
-        return host.map(h -> h + ":" + config.port()).orElse("disabled");
+        return host.map(h -> h + ":" + config.port()).orElse("off");
     }
 
     /**
-     * Scans {@code file}; does nothing when scanning is not configured.
+     * Scans {@code file}; does nothing when scanning is off.
      *
      * @throws ApiException 422 {@code virus-found} naming the signature, 422 {@code not-scannable} when clamd could not
      *         scan the file whole (its limits, with {@code AlertExceedsMax}); 503 {@code scanner-unavailable} (with
@@ -117,7 +135,7 @@ public class VirusScanner {
     /**
      * Starts a scan that is fed while the bytes pass (written to the returned stream as they arrive, in any pieces),
      * so that clamd receives the file at the same time as the storage does; {@link Scan#verdict} then ends the stream
-     * and waits for clamd's answer. Does nothing when scanning is not configured. {@code expectedSize} (negative when
+     * and waits for clamd's answer. Does nothing when scanning is off. {@code expectedSize} (negative when
      * unknown) only sizes the buffer.
      *
      * @throws ApiException 503 {@code scanner-unavailable} when clamd cannot be reached
@@ -221,8 +239,8 @@ public class VirusScanner {
         }
 
         /**
-         * Ends the stream and waits for clamd's answer (bounded by the verdict timeout); does nothing when scanning is not
-         * configured.
+         * Ends the stream and waits for clamd's answer (bounded by the verdict timeout); does nothing when scanning is
+         * off.
          *
          * @throws ApiException 422 {@code virus-found} naming the signature, 422 {@code not-scannable} when clamd
          *         could not scan the file whole (its limits, with {@code AlertExceedsMax}); 503

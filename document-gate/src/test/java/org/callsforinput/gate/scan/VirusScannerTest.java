@@ -50,8 +50,14 @@ class VirusScannerTest {
     static Process clamd;
     static int port;
 
-    record Config(Optional<String> host, int port, Duration timeout, Duration verdictTimeout, int chunkSize)
-            implements ScanConfig {
+    record Config(Optional<String> host, int port, Duration timeout, Duration verdictTimeout, int chunkSize,
+            Scanning scanning) implements ScanConfig {
+
+        /** Scanning required with a host and turned off without one, as the launcher sets it. */
+        Config(Optional<String> host, int port, Duration timeout, Duration verdictTimeout, int chunkSize) {
+            this(host, port, timeout, verdictTimeout, chunkSize,
+                    host.filter(h -> !h.isBlank()).isPresent() ? Scanning.REQUIRED : Scanning.OFF);
+        }
 
         Config(Optional<String> host, int port, Duration timeout, int chunkSize) {
             this(host, port, timeout, timeout, chunkSize);
@@ -319,7 +325,7 @@ class VirusScannerTest {
         assertThat(up.getData().orElseThrow()).containsEntry("clamd", "127.0.0.1:" + port);
         assertThat(down.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(off.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(off.getData().orElseThrow()).containsEntry("clamd", "disabled");
+        assertThat(off.getData().orElseThrow()).containsEntry("scanning", "off").containsEntry("clamd", "off");
     }
 
     private static void assertUnavailable(ApiException e) {

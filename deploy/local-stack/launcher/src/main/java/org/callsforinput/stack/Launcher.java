@@ -195,7 +195,7 @@ public final class Launcher {
         ManagedProcess greenMail = GreenMail.launch(repo, stateDir, ports, secrets, stack);
         ManagedProcess clamd = clamdBinary.map(binary -> Clamd.launch(binary, stateDir, ports, stack)).orElse(null);
         if (clamd == null) {
-            System.out.println("  ClamAV not installed: virus scanning off");
+            System.out.println("  ClamAV not installed: virus scanning off (the services get DOCUMENTS_CLAMAV_SCANNING=off)");
         }
         Kafka.awaitReady(kafka, ports);
         System.out.printf("  Kafka ready on %s:%d after %s%n", Probes.HOST, ports.kafka().number(), elapsed());
@@ -388,8 +388,8 @@ public final class Launcher {
                             + " file (alone or inside an archive such as a .docx); production uses freshclam's database%n",
                     "ClamAV (clamd)", info.clamavHost().get(), info.clamavPort().orElseThrow()));
         } else {
-            out.append(String.format("  %-20s not installed: virus scanning off (Debian: apt-get install clamav-daemon)%n",
-                    "ClamAV"));
+            out.append(String.format("  %-20s not installed: virus scanning off, DOCUMENTS_CLAMAV_SCANNING=off (Debian:"
+                    + " apt-get install clamav-daemon)%n", "ClamAV"));
         }
         out.append(String.format("  %-20s %s:%d (%s), user %s, no password, databases %s%n", "PostgreSQL",
                 info.pgHost(), info.pgPort(), info.pgEmbedded() ? "embedded" : "the machine's server", info.pgUser(),

@@ -98,11 +98,18 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("STORAGE_ACCESS_KEY", info.s3AccessKey());
         env.put("STORAGE_SECRET_KEY", info.s3SecretKey());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", info.issuer());
-        // Virus scanning (the document gate: submission-service's uploads, review-service's redacted copies) only when
-        // the stack runs clamd; services that accept no documents ignore these.
+        // Virus scanning (the document gate: submission-service's uploads, review-service's redacted copies) is
+        // required when the stack runs clamd and explicitly off when it does not (a required scanning without clamd's
+        // host does not start); services that accept no documents ignore these.
         info.clamavHost().ifPresent(host -> env.put("DOCUMENTS_CLAMAV_HOST", host));
         info.clamavPort().ifPresent(clamd -> env.put("DOCUMENTS_CLAMAV_PORT", Integer.toString(clamd)));
+        env.put("DOCUMENTS_CLAMAV_SCANNING", scanning(info));
         return env;
+    }
+
+    /** {@code DOCUMENTS_CLAMAV_SCANNING} for the services: {@code required} when the stack runs clamd, else {@code off}. */
+    public static String scanning(StackInfo info) {
+        return info.clamavHost().isPresent() ? "required" : "off";
     }
 
     /** What secretariat-console needs besides {@link #environment}: the services' addresses and its client secret. */

@@ -71,11 +71,13 @@ class StackInfoTest {
         assertEquals("http://127.0.0.1:19000", env.get("STORAGE_ENDPOINT"));
         assertEquals("http://127.0.0.1:18180/realms/calls", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
         assertFalse(env.containsKey("DOCUMENTS_CLAMAV_HOST"));
+        assertEquals("off", env.get("DOCUMENTS_CLAMAV_SCANNING"));
 
         Map<String, String> withClamav = ServiceProcess.environment(INFO.withClamav("127.0.0.1", 13310), "submission_e2e", 18081,
                 19081);
         assertEquals("127.0.0.1", withClamav.get("DOCUMENTS_CLAMAV_HOST"));
         assertEquals("13310", withClamav.get("DOCUMENTS_CLAMAV_PORT"));
+        assertEquals("required", withClamav.get("DOCUMENTS_CLAMAV_SCANNING"));
     }
 
     @Test
