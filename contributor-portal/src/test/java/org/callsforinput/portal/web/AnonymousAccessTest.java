@@ -31,6 +31,9 @@ class AnonymousAccessTest {
     @TestHTTPResource(value = "/health/ready", management = true)
     URL health;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void aContributionsPageSendsTheBrowserToKeycloakWithPkce() {
         for (String path : new String[] { "/contributions", "/contributions/7f1c9a52-0000-4000-8000-000000000000/about",
@@ -58,6 +61,9 @@ class AnonymousAccessTest {
     @Test
     void theReceiptCheckHealthAndStylesNeedNoSession() {
         given().when().get(health).then().statusCode(200);
+        // Prometheus' scrape (deploy/kubernetes/base/monitoring), on the management port only
+        given().when().get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().redirects().follow(false).when().get("/q/metrics").then().statusCode(org.hamcrest.Matchers.not(200));
         given().header("Accept-Language", "es").when().get("/verify").then().statusCode(200)
                 .body(containsString("Verificar un acuse de recibo")).body(containsString("lang=\"es\""));
         given().when().get("/static/portal.js").then().statusCode(200)

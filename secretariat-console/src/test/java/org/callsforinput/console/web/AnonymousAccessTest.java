@@ -28,6 +28,9 @@ class AnonymousAccessTest {
     @TestHTTPResource(value = "/health/ready", management = true)
     URL health;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void aPageSendsTheBrowserToKeycloakWithPkceAndAStateCookie() {
         for (String path : new String[] { "/", "/calls", "/cases", "/cases/7f1c9a52-0000-4000-8000-000000000000", "/calls/new" }) {
@@ -51,6 +54,9 @@ class AnonymousAccessTest {
     void healthOnTheManagementPortStylesAndTheSignedOutPageNeedNoSession() {
         given().when().get(health).then().statusCode(200);
         given().redirects().follow(false).when().get("/q/health/ready").then().statusCode(302);
+        // Prometheus' scrape (deploy/kubernetes/base/monitoring), on the management port only
+        given().when().get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().redirects().follow(false).when().get("/q/metrics").then().statusCode(org.hamcrest.Matchers.not(200));
         given().when().get("/static/web.css").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("X-Frame-Options", equalTo("DENY"));
