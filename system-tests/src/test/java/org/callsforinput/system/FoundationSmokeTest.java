@@ -60,11 +60,15 @@ class FoundationSmokeTest {
         given().auth().oauth2(Tokens.user("reviewer1")).when().get(review + "/cases").then().statusCode(200);
 
         given().when().get(publication + "/public/calls").then().statusCode(200);
-        for (ServiceProcess service : List.of(platform.submission, platform.review, platform.publication)) {
+        for (ServiceProcess service : List.of(platform.submission, platform.review)) {
             given().when().get(service.managementUrl() + "/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'object-storage' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'oidc' }.status", equalTo("UP"));
         }
+        // publication-service's readiness is its database and bucket only (PublicReadsReadinessTest)
+        given().when().get(platform.publication.managementUrl() + "/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'object-storage' }.status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("oidc")));
     }
 
     /** Health and metrics answer on the management port only; the API's description stays on the public port. */

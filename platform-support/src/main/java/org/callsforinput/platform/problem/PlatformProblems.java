@@ -50,7 +50,11 @@ public enum PlatformProblems implements ProblemType {
             "Document storage is temporarily unavailable; retry later"),
     EVENTS_UNAVAILABLE("events-unavailable", 503, "Event broker unavailable",
             "Kafka did not answer in time; nothing more was done; retry after Retry-After seconds",
-            "The event broker did not answer in time; nothing was replayed after the records listed, if any");
+            "The event broker did not answer in time; nothing was replayed after the records listed, if any"),
+    IDENTITY_UNAVAILABLE("identity-unavailable", 503, "Identity provider unavailable",
+            "The identity provider (Keycloak) cannot be reached to check the token; nothing was done; retry after"
+                    + " Retry-After seconds",
+            "The identity provider is temporarily unavailable; retry later");
 
     private final Definition definition;
 

@@ -26,6 +26,7 @@ import org.callsforinput.platform.storage.ObjectMissingException;
 import org.callsforinput.platform.storage.StorageUnavailableException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -49,6 +50,18 @@ public class ProblemMapper {
         Log.warnf("%s", e.getMessage());
         return PlatformProblems.STORAGE_UNAVAILABLE.response("Document storage is temporarily unavailable; retry later")
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .build();
+    }
+
+    /**
+     * A token that cannot be checked because the identity provider is away (an instance started while Keycloak was
+     * unreachable has no keys yet): retry later, as for storage.
+     */
+    @ServerExceptionMapper
+    public Response identityUnavailable(OIDCException e) {
+        Log.warnf("Identity provider unavailable: %s", e.getMessage());
+        return PlatformProblems.IDENTITY_UNAVAILABLE.response("The identity provider is temporarily unavailable; retry later")
+                .header(HttpHeaders.RETRY_AFTER, "30")
                 .build();
     }
 
