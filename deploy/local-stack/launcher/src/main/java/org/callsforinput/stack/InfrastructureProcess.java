@@ -18,6 +18,7 @@ public final class InfrastructureProcess implements AutoCloseable {
     private final Path stateDir;
     private final Ports ports;
     private final RunningStack stack;
+    private Kafka.Secured secured;
     private ManagedProcess process;
 
     private InfrastructureProcess(Kind kind, Path repo, Path stateDir, int port) {
@@ -32,6 +33,23 @@ public final class InfrastructureProcess implements AutoCloseable {
     /** A single-node KRaft broker on {@code port} (its controller on {@code port + 1}), data under {@code stateDir}. */
     public static InfrastructureProcess kafka(Path repo, Path stateDir, int port) {
         return started(new InfrastructureProcess(Kind.KAFKA, repo, stateDir, port));
+    }
+
+    /**
+     * A single-node KRaft broker as the Kubernetes deployment's: the services' listener {@code SASL_SSL} on
+     * {@code securedPort} (SCRAM-SHA-512, the broker's certificate from the PKCS12 {@code keystore}, ACLs enforced);
+     * the plain listener on {@code port} is the super user's, for setting up users and ACLs ({@link #endpoint()}).
+     */
+    public static InfrastructureProcess securedKafka(Path repo, Path stateDir, int port, int securedPort, Path keystore,
+            String keystorePassword) {
+        InfrastructureProcess kafka = new InfrastructureProcess(Kind.KAFKA, repo, stateDir, port);
+        kafka.secured = new Kafka.Secured(securedPort, keystore, keystorePassword);
+        return started(kafka);
+    }
+
+    /** The secured listener of {@link #securedKafka}: {@code 127.0.0.1:<securedPort>}. */
+    public String securedEndpoint() {
+        return Probes.HOST + ":" + secured.port();
     }
 
     /** S3Proxy on {@code port} with the stack's credentials, data under {@code stateDir}. */
@@ -86,7 +104,7 @@ public final class InfrastructureProcess implements AutoCloseable {
 
     private void start(boolean wipe) {
         if (kind == Kind.KAFKA) {
-            process = Kafka.launch(repo, stateDir, ports, wipe, stack);
+            process = Kafka.launch(repo, stateDir, ports, wipe, stack, secured);
             Kafka.awaitReady(process, ports);
         } else {
             process = S3Proxy.launch(repo, stateDir, ports, wipe, stack);

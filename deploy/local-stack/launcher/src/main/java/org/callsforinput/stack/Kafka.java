@@ -19,8 +19,21 @@ final class Kafka {
     private Kafka() {
     }
 
+    /**
+     * The listener of the Kubernetes deployment (Strimzi's TLS listener with SCRAM-SHA-512) beside the plain one:
+     * {@code SASL_SSL} on {@code port} with the broker's certificate from {@code keystore} (PKCS12), ACLs enforced
+     * (StandardAuthorizer, nothing allowed without an ACL). The plain listener stays, as the super user
+     * ({@code User:ANONYMOUS}) for whoever sets up users and ACLs on loopback.
+     */
+    record Secured(int port, Path keystore, String keystorePassword) {
+    }
+
     /** Formats the storage if needed and starts the broker; returns without waiting for it to serve. */
     static ManagedProcess launch(Path repo, Path stateDir, Ports ports, boolean wipe, RunningStack stack) {
+        return launch(repo, stateDir, ports, wipe, stack, null);
+    }
+
+    static ManagedProcess launch(Path repo, Path stateDir, Ports ports, boolean wipe, RunningStack stack, Secured secured) {
         Path lib = repo.resolve("deploy/local-stack/kafka/target/lib");
         Path log = stateDir.resolve("logs/kafka.log");
         Path home = stateDir.resolve("kafka");
@@ -35,7 +48,7 @@ final class Kafka {
             Files.createDirectories(data);
             // Kafka holds a file lock on it while running; the file itself is stale after a kill.
             Files.deleteIfExists(data.resolve(".lock"));
-            Files.writeString(config, serverProperties(ports, data));
+            Files.writeString(config, serverProperties(ports, data) + (secured == null ? "" : secured(ports, secured)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,6 +99,26 @@ final class Kafka {
                 # Consumers join at once instead of after the default 3 s.
                 group.initial.rebalance.delay.ms=0
                 """.formatted(port, controller, data);
+    }
+
+    /** Overrides the plain lines of {@link #serverProperties} (a later key wins in a properties file). */
+    private static String secured(Ports ports, Secured secured) {
+        int port = ports.kafka().number();
+        int controller = ports.kafkaController().number();
+        return """
+                # The deployment's listener: TLS with SCRAM-SHA-512, ACLs enforced; the plain listener is the super user's.
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d,SASL_SSL://127.0.0.1:%3$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d,SASL_SSL://127.0.0.1:%3$d
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL
+                sasl.enabled.mechanisms=SCRAM-SHA-512
+                listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+                ssl.keystore.type=PKCS12
+                ssl.keystore.location=%4$s
+                ssl.keystore.password=%5$s
+                authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+                super.users=User:ANONYMOUS
+                allow.everyone.if.no.acl.found=false
+                """.formatted(port, controller, secured.port(), secured.keystore(), secured.keystorePassword());
     }
 
     static void requireBuilt(String component, Path lib) {
