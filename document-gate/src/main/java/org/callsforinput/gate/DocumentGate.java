@@ -192,7 +192,7 @@ public class DocumentGate {
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
-    /** Whether uploads are scanned (scanning not turned off); the readiness check {@code clamav} says the same. */
+    /** Whether uploads are scanned (scanning not turned off); the health check {@code clamav} says the same. */
     public boolean scanning() {
         return scanner.enabled();
     }

@@ -102,7 +102,7 @@ class ScanningSettingTest {
         assertThat(off.enabled()).isFalse();
         Path eicar = Files.write(dir.resolve("eicar.com"), TestDocuments.eicar());
         assertThatCode(() -> off.scan(eicar)).doesNotThrowAnyException();
-        HealthCheckResponse ready = new ClamavReadiness(off).call();
+        HealthCheckResponse ready = new ClamavHealth(off).call();
         assertThat(ready.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(ready.getData().orElseThrow()).containsEntry("scanning", "off").containsEntry("clamd", "off");
     }
@@ -113,7 +113,7 @@ class ScanningSettingTest {
                 new SimpleMeterRegistry());
 
         assertThat(required.enabled()).isTrue();
-        HealthCheckResponse ready = new ClamavReadiness(required).call();
+        HealthCheckResponse ready = new ClamavHealth(required).call();
         assertThat(ready.getStatus()).as("nothing listens on clamd's port").isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(ready.getData().orElseThrow()).containsEntry("scanning", "required");
     }

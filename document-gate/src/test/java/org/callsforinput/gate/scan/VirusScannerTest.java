@@ -315,9 +315,9 @@ class VirusScannerTest {
 
     @Test
     void readinessPingsClamd() {
-        HealthCheckResponse up = new ClamavReadiness(scanner(port)).call();
-        HealthCheckResponse down = new ClamavReadiness(scanner(freePort())).call();
-        HealthCheckResponse off = new ClamavReadiness(
+        HealthCheckResponse up = new ClamavHealth(scanner(port)).call();
+        HealthCheckResponse down = new ClamavHealth(scanner(freePort())).call();
+        HealthCheckResponse off = new ClamavHealth(
                 scanner(new Config(Optional.empty(), 3310, Duration.ofSeconds(1), 1024))).call();
 
         assertThat(up.getName()).isEqualTo("clamav");

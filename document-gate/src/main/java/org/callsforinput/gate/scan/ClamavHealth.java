@@ -4,21 +4,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+
+import io.smallrye.health.api.Wellness;
 
 /**
- * Ready when clamd answers PING with PONG (data {@code scanning: required}, {@code clamd: host:port}); always up, with
+ * Whether clamd answers (on {@code /q/health/well}, which no probe reads): a clamd outage fails uploads with 503
+ * {@code scanner-unavailable}, but takes no replica out of rotation, since every replica shares the one clamd and
+ * everything else the service does still works (docs/architecture.md "Health and metrics"). UP when clamd answers PING with PONG (data {@code scanning: required}, {@code clamd: host:port}); always up, with
  * data {@code scanning: off} and {@code clamd: off}, when scanning is turned off ({@code documents.clamav.scanning=off}).
  */
-@Readiness
+@Wellness
 @ApplicationScoped
-public class ClamavReadiness implements HealthCheck {
+public class ClamavHealth implements HealthCheck {
 
     static final String NAME = "clamav";
 
     private final VirusScanner scanner;
 
-    public ClamavReadiness(VirusScanner scanner) {
+    public ClamavHealth(VirusScanner scanner) {
         this.scanner = scanner;
     }
 
