@@ -31,9 +31,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class RedactedCopyGateTest {
 
-    /** Readiness, on the management interface (not the API's port); the path is under its root, /q. */
-    @TestHTTPResource(value = "/health/ready", management = true)
-    URL ready;
+    /** Wellness (reported, read by no probe), on the management interface; the path is under its root, /q. */
+    @TestHTTPResource(value = "/health/well", management = true)
+    URL well;
 
     @Test
     void refusedCopiesAreProblemsAndNothingIsRecorded() throws Exception {
@@ -59,7 +59,7 @@ class RedactedCopyGateTest {
         assertRefused(c, TestDocuments.eicarDocx(), "redacted.docx", 422, "virus-found")
                 .body("detail", containsString("Eicar-Test-Signature"));
         // The readiness check of the gate's scanner is review-service's too.
-        given().when().get(ready).then().statusCode(200)
+        given().when().get(well).then().statusCode(200)
                 .body("checks.find { it.name == 'clamav' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'clamav' }.data.clamd", equalTo(Stack.get("clamav.host") + ":" + Stack.get("clamav.port")));
     }
