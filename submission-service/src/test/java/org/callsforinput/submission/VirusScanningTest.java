@@ -14,6 +14,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.callsforinput.testing.Stack;
 import org.callsforinput.testing.TestDocuments;
 import org.callsforinput.testing.Tokens;
@@ -37,6 +39,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Virus scanning through the real upload paths, against the test stack's clamd. Its test database flags the EICAR test
@@ -100,20 +103,34 @@ class VirusScanningTest {
 
     /**
      * Above clamd's default scan limits (MaxFileSize 100M), clamd would answer OK without scanning; the stack's clamd
-     * has limits as large as a call's files and AlertExceedsMax, so a 120 MiB infected document is scanned and refused.
+     * has limits as large as a call's files and AlertExceedsMax, so a 120 MiB infected document is scanned and refused:
+     * announced with its length (above submission.documents.check-after-storage-from), it is stored, answered 202 and
+     * refused by the check afterwards; sent without a length, it is checked before the answer.
      */
     @Test
     void infectedDocumentAboveClamdsDefaultScanLimitIsScannedAndRefused() throws Exception {
         byte[] infected = TestDocuments.largeDocx(120 << 20, true);
         Map<String, Object> call = new LinkedHashMap<>(TestCalls.callBody("call-" + UUID.randomUUID().toString().substring(0, 12)));
         call.put("maxFileBytes", 200L << 20);
-        String id = TestCalls.draft(TestCalls.openCall(call));
+        String callId = TestCalls.openCall(call);
 
+        String id = TestCalls.draft(callId);
         HttpResponse<String> response = streamed(id, infected, false);
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
-        assertThat(response.body()).contains("urn:calls-for-input:problem:virus-found", "Eicar-Test-Signature");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String documentId = JsonPath.from(response.body()).getString("id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "REFUSED".equals(
+                given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id + "/documents/" + documentId)
+                        .then().statusCode(200).extract().path("status")));
+        given().auth().oauth2(Tokens.client("partner-odh")).when().get("/submissions/" + id + "/documents/" + documentId)
+                .then().body("refusal.type", equalTo("urn:calls-for-input:problem:virus-found"))
+                .body("refusal.detail", containsString("Eicar-Test-Signature"));
         assertThat(objectsUnder("submissions/" + id + "/")).isEmpty();
+
+        String chunkedDraft = TestCalls.draft(callId);
+        HttpResponse<String> chunked = streamed(chunkedDraft, infected, true);
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(422);
+        assertThat(chunked.body()).contains("urn:calls-for-input:problem:virus-found", "Eicar-Test-Signature");
+        assertThat(objectsUnder("submissions/" + chunkedDraft + "/")).isEmpty();
     }
 
     @Test

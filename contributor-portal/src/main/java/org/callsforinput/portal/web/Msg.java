@@ -256,6 +256,12 @@ public interface Msg {
     @Message("Size")
     String document_size();
 
+    @Message("Check")
+    String document_check();
+
+    @Message("{#when status}{#is 'CHECKING'}Being checked (a large file is checked after it arrives): reload this page in a moment{#is 'REFUSED'}Refused: {detail} Remove it and attach another file.{#else}Passed{/when}")
+    String document_status(String status, String detail);
+
     @Message("Actions")
     String actions();
 

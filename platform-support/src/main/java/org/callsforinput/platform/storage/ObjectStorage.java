@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -47,6 +48,7 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.Signer;
+import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
 import io.minio.messages.Item;
@@ -196,27 +198,54 @@ public class ObjectStorage {
     public Spooled putSpooled(String key, InputStream body, long limit, Long contentLength, String contentType,
             Map<String, String> metadata, OutputStream also) {
         Path spool = createSpool("upload-");
-        HashingInputStream in = null;
         try (OutputStream copy = tee(new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024), also)) {
-            in = new HashingInputStream(body, copy, limit);
+            Digest digest = putThrough(key, body, limit, contentLength, contentType, metadata, copy);
+            return new Spooled(key, digest.size(), digest.sha256(), spool);
+        } catch (IOException e) {
+            // Opening or closing the spool file.
+            deleteQuietly(spool);
+            removeQuietly(key);
+            throw translate(config.bucket(), key, e, null, limit, true);
+        } catch (RuntimeException e) {
+            deleteQuietly(spool);
+            throw e;
+        }
+    }
+
+    /**
+     * Streams {@code body} to {@code key} in the own bucket while hashing it, with no local copy, and stops as soon
+     * as it exceeds {@code limit} bytes: for bytes that are checked later, from the stored object. Failures and the
+     * single PUT as in {@link #putSpooled}; on any failure the object is removed.
+     */
+    public Digest putLimited(String key, InputStream body, long limit, Long contentLength, String contentType,
+            Map<String, String> metadata) {
+        return putThrough(key, body, limit, contentLength, contentType, metadata, null);
+    }
+
+    /** The upload of {@link #putSpooled} and {@link #putLimited}; every byte also goes to {@code copy} when given. */
+    private Digest putThrough(String key, InputStream body, long limit, Long contentLength, String contentType,
+            Map<String, String> metadata, OutputStream copy) {
+        HashingInputStream in = new HashingInputStream(body, copy, limit);
+        try {
             if (contentLength != null && contentLength <= MAX_SINGLE_PUT) {
                 singlePut(key, in, contentLength, contentType, metadata);
-                copy.flush();
-                return new Spooled(key, in.count(), in.sha256(), spool);
+            } else {
+                client.putObject(PutObjectArgs.builder()
+                        .bucket(config.bucket())
+                        .object(key)
+                        .stream(in, contentLength == null ? -1 : contentLength, contentLength == null ? config.partSize() : -1)
+                        .contentType(contentType == null ? OCTET_STREAM : contentType)
+                        .userMetadata(metadata)
+                        .build());
             }
-            client.putObject(PutObjectArgs.builder()
-                    .bucket(config.bucket())
-                    .object(key)
-                    .stream(in, contentLength == null ? -1 : contentLength, contentLength == null ? config.partSize() : -1)
-                    .contentType(contentType == null ? OCTET_STREAM : contentType)
-                    .userMetadata(metadata)
-                    .build());
+            if (copy != null) {
+                copy.flush();
+            }
+            return in.digest();
         } catch (Exception e) {
-            deleteQuietly(spool);
             removeQuietly(key);
             throw translate(config.bucket(), key, e, in, limit, true);
         }
-        return new Spooled(key, in.count(), in.sha256(), spool);
     }
 
     /**
@@ -471,6 +500,19 @@ public class ObjectStorage {
         }
     }
 
+    /** The size of an object of the own bucket (a HEAD request); empty when there is none. */
+    public Optional<Long> size(String key) {
+        try {
+            return Optional.of(client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build()).size());
+        } catch (Exception e) {
+            RuntimeException failure = translate(config.bucket(), key, e, null, Long.MAX_VALUE, false);
+            if (failure instanceof ObjectMissingException) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
     /**
      * A URL that lets its holder PUT one object into the own bucket until it expires. It names the public endpoint
      * (storage.public-endpoint) when clients reach the storage under another address than the service does.
@@ -493,10 +535,6 @@ public class ObjectStorage {
         return "NoSuchKey".equals(code) || "NoSuchBucket".equals(code);
     }
 
-    /**
-     * The one classification of a failed call: over the limit, the caller's stream failing, the object missing, or
-     * else the storage being unavailable.
-     */
     /** The caller's body ended before the length it announced: the caller's fault, like a failing source. */
     private static final class ShortBodyException extends IOException {
         ShortBodyException(long missing) {
@@ -504,6 +542,10 @@ public class ObjectStorage {
         }
     }
 
+    /**
+     * The one classification of a failed call: over the limit, the caller's stream failing, the object missing, or
+     * else the storage being unavailable.
+     */
     private RuntimeException translate(String bucket, String key, Exception e, HashingInputStream in, long limit,
             boolean sourceIsCaller) {
         for (Throwable t = e; t != null; t = t.getCause()) {

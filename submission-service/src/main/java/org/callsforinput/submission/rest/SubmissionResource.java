@@ -196,6 +196,11 @@ public class SubmissionResource {
     @APIResponse(responseCode = "201", description = "The stored document", headers = @Header(name = HttpHeaders.LOCATION,
             description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "202", description = "A large document (from submission.documents.check-after-storage-from, 64 MiB by "
+            + "default) stored and recorded CHECKING: the document gate's verdict follows; GET the Location until its status is "
+            + "ACCEPTED or REFUSED (with the refusal's problem)", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "No usable file name, an empty file, or an interrupted upload",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "invalid-file-name", ref = "invalid-file-name"),
@@ -225,9 +230,7 @@ public class SubmissionResource {
             @Parameter(description = "Original file name, kept as metadata", example = "contribution.docx") @QueryParam("fileName") String fileName,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             InputStream body) {
-        Document document = submissions.attach(contributor(), id, role, fileName, contentLength, body);
-        return Response.created(URI.create("/submissions/" + id + "/documents/" + document.id))
-                .entity(DocumentView.of(document)).build();
+        return stored(id, submissions.attach(contributor(), id, role, fileName, contentLength, body));
     }
 
     /** A document to upload straight to object storage: its name, role, size and SHA-256 (lower-case hex). */
@@ -276,6 +279,11 @@ public class SubmissionResource {
     @APIResponse(responseCode = "201", description = "The stored document", headers = @Header(name = HttpHeaders.LOCATION,
             description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "202", description = "A large document (from submission.documents.check-after-storage-from, 64 MiB by "
+            + "default) stored and recorded CHECKING: the document gate's verdict follows; GET the Location until its status is "
+            + "ACCEPTED or REFUSED (with the refusal's problem)", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "The uploaded file is empty",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "empty-file", ref = "empty-file")))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -307,9 +315,25 @@ public class SubmissionResource {
                     @ExampleObject(name = "malformed-document", ref = "malformed-document") }))
     @APIResponse(responseCode = "503", ref = "StorageOrScannerAway")
     public Response completeUpload(UUID id, UUID uploadId) {
-        Document document = submissions.completeUpload(contributor(), id, uploadId);
-        return Response.created(URI.create("/submissions/" + id + "/documents/" + document.id))
-                .entity(DocumentView.of(document)).build();
+        return stored(id, submissions.completeUpload(contributor(), id, uploadId));
+    }
+
+    /** 201 for a checked document, 202 for one whose check follows. */
+    private static Response stored(UUID id, Document document) {
+        URI location = URI.create("/submissions/" + id + "/documents/" + document.id);
+        return (document.status == Document.Status.CHECKING ? Response.accepted() : Response.created(location))
+                .location(location).entity(DocumentView.of(document)).build();
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}")
+    @Operation(summary = "One document of a submission, with its status (CHECKING, ACCEPTED or REFUSED)")
+    @APIResponse(responseCode = "200", description = "The document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public DocumentView document(UUID id, UUID documentId) {
+        return submissions.document(contributor(), id, documentId).map(DocumentView::of)
+                .orElseThrow(() -> ApiException.notFound("Document " + documentId));
     }
 
     @DELETE
@@ -330,11 +354,14 @@ public class SubmissionResource {
     @Operation(summary = "Submit a complete draft; answers with the signed receipt")
     @APIResponse(responseCode = "200", description = "Received: the receipt and its signed JWS")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "Already submitted, or the call does not accept submissions now",
+    @APIResponse(responseCode = "409", description = "Already submitted, the call does not accept submissions now, a document "
+            + "still being checked (retry after Retry-After seconds) or refused after it was stored (remove it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "already-submitted", ref = "already-submitted"),
                     @ExampleObject(name = "call-not-open", ref = "call-not-open"),
-                    @ExampleObject(name = "deadline-passed", ref = "deadline-passed") }))
+                    @ExampleObject(name = "deadline-passed", ref = "deadline-passed"),
+                    @ExampleObject(name = "document-being-checked", ref = "document-being-checked"),
+                    @ExampleObject(name = "document-refused", ref = "document-refused") }))
     @APIResponse(responseCode = "422", description = "No main document in Word format",
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "incomplete-submission", ref = "incomplete-submission")))

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.callsforinput.submission.SubmissionProblems;
@@ -28,6 +30,7 @@ import org.callsforinput.gate.DocumentFormat;
 import org.callsforinput.gate.DocumentGate;
 import org.callsforinput.platform.eventing.Outbox;
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.storage.Digest;
 import org.callsforinput.platform.storage.Spooled;
 import org.callsforinput.platform.storage.StorageUnavailableException;
 import org.callsforinput.submission.entity.CallForInput;
@@ -56,18 +59,24 @@ public class SubmissionService {
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     // Every format the gate can check; a call's own lists (main and annex types) narrow it in uploadLimit.
-    private static final List<DocumentFormat> FORMATS = List.of(DocumentFormat.values());
+    static final List<DocumentFormat> FORMATS = List.of(DocumentFormat.values());
+    private static final String CHECK_RETRY_AFTER_SECONDS = "10";
 
     private final Outbox outbox;
     private final DocumentStore store;
     private final Receipts receipts;
     private final DocumentGate gate;
+    private final Event<DocumentChecks.Due> checksDue;
+    private final long checkAfterStorageFrom;
 
-    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts, DocumentGate gate) {
+    public SubmissionService(Outbox outbox, DocumentStore store, Receipts receipts, DocumentGate gate,
+            Event<DocumentChecks.Due> checksDue, DocumentChecksConfig checks) {
         this.outbox = outbox;
         this.store = store;
         this.receipts = receipts;
         this.gate = gate;
+        this.checksDue = checksDue;
+        this.checkAfterStorageFrom = checks.checkAfterStorageFrom().asLongValue();
     }
 
     public Optional<Submission> find(Contributor who, UUID id) {
@@ -156,11 +165,21 @@ public class SubmissionService {
         return true;
     }
 
+    /** One document of one of the caller's submissions. */
+    public Optional<Document> document(Contributor who, UUID id, UUID documentId) {
+        return Submission.findOwned(id, who.organisationId()).flatMap(
+                s -> Document.<Document>find("id = ?1 and submissionId = ?2", documentId, id).firstResultOptional());
+    }
+
     public List<Document> documents(UUID submissionId) {
         return Document.ofSubmission(submissionId);
     }
 
-    /** Streams a document into storage, checks its content, then records it; nothing is kept when a check fails. */
+    /**
+     * Streams a document into storage, checks it with the document gate, then records it ACCEPTED; nothing is kept
+     * when a check fails. A document announced from {@code submission.documents.check-after-storage-from} on is
+     * stored and hashed in one pass and recorded CHECKING: {@link DocumentChecks} gives the gate's verdict afterwards.
+     */
     public Document attach(Contributor who, UUID id, Document.Role role, String fileName, Long contentLength,
             InputStream body) {
         DocumentGate.Claim claim = gate.claim(fileName, FORMATS);
@@ -173,12 +192,23 @@ public class SubmissionService {
         }
         UUID documentId = UUID.randomUUID();
         String key = "submissions/" + id + "/" + documentId;
+        if (contentLength != null && contentLength >= checkAfterStorageFrom) {
+            Digest digest = store.putForCheck(key, body, limit, contentLength, name);
+            try {
+                return QuarkusTransaction.joiningExisting().call(
+                        () -> record(who, id, role, documentId, name, claimed, key, digest, Document.Status.CHECKING));
+            } catch (RuntimeException e) {
+                store.remove(key);
+                throw e;
+            }
+        }
         // One pass over the bytes as they arrive: hash, size limit, spool copy, the PUT and the virus scan's stream.
         try (DocumentGate.Admission admission = gate.begin(claim, contentLength == null ? -1 : contentLength);
                 Spooled stored = store.put(key, body, limit, contentLength, name, admission.sink())) {
             try {
                 admission.admit(stored.spool());
-                return QuarkusTransaction.joiningExisting().call(() -> record(who, id, role, documentId, name, claimed, stored));
+                return QuarkusTransaction.joiningExisting().call(() -> record(who, id, role, documentId, name, claimed,
+                        stored.key(), stored.digest(), Document.Status.ACCEPTED));
             } catch (RuntimeException e) {
                 store.remove(key);
                 throw e;
@@ -212,7 +242,11 @@ public class SubmissionService {
         return new UploadTicket(upload.id, "PUT", url, upload.expiresAt);
     }
 
-    /** Verifies an uploaded object (size, SHA-256, content) and records it; refused objects are removed. */
+    /**
+     * Verifies an uploaded object (size, SHA-256, the document gate) and records it ACCEPTED; refused objects are
+     * removed. From {@code submission.documents.check-after-storage-from} on only its size is checked here and it is
+     * recorded CHECKING: {@link DocumentChecks} verifies its SHA-256 and gives the gate's verdict afterwards.
+     */
     public Document completeUpload(Contributor who, UUID id, UUID uploadId) {
         PendingUpload upload = QuarkusTransaction.requiringNew().call(() -> {
             Submission submission = Submission.findOwned(id, who.organisationId())
@@ -225,6 +259,9 @@ public class SubmissionService {
         // The name passed the gate's rule when the upload was announced; the same claim again, for the content checks.
         DocumentGate.Claim claim = gate.claim(upload.fileName, FORMATS);
         DocumentFormat claimed = claim.format();
+        if (upload.declaredSize >= checkAfterStorageFrom) {
+            return recordForCheck(who, id, upload, claimed);
+        }
         // One read of the object: hash, size limit, spool copy and the virus scan's stream.
         try (DocumentGate.Admission admission = gate.begin(claim, upload.declaredSize)) {
             Optional<Spooled> spooled;
@@ -244,6 +281,26 @@ public class SubmissionService {
         }
     }
 
+    private Document recordForCheck(Contributor who, UUID id, PendingUpload upload, DocumentFormat claimed) {
+        long size = store.size(upload.objectKey).orElseThrow(
+                () -> SubmissionProblems.UPLOAD_NOT_FOUND.exception("Nothing was uploaded to the presigned URL yet"));
+        try {
+            if (size != upload.declaredSize) {
+                throw SubmissionProblems.SIZE_MISMATCH.exception(
+                        "The uploaded file has " + size + " bytes, not the " + upload.declaredSize + " announced");
+            }
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, upload.objectKey,
+                        new Digest(upload.declaredSize, upload.declaredSha256), Document.Status.CHECKING);
+                PendingUpload.deleteById(upload.id);
+                return document;
+            });
+        } catch (RuntimeException e) {
+            discard(upload);
+            throw e;
+        }
+    }
+
     private Document verifyAndRecord(Contributor who, UUID id, PendingUpload upload, DocumentGate.Claim claim,
             DocumentGate.Admission admission, Spooled spooled) {
         DocumentFormat claimed = claim.format();
@@ -258,7 +315,8 @@ public class SubmissionService {
             }
             admission.admit(stored.spool());
             return QuarkusTransaction.joiningExisting().call(() -> {
-                Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, stored);
+                Document document = record(who, id, upload.role, upload.id, upload.fileName, claimed, stored.key(),
+                        stored.digest(), Document.Status.ACCEPTED);
                 PendingUpload.deleteById(upload.id);
                 return document;
             });
@@ -304,6 +362,7 @@ public class SubmissionService {
                 throw closed(call, timeliness);
             }
             List<Document> documents = Document.ofSubmission(id);
+            requireChecked(documents);
             boolean hasWordMain = documents.stream().anyMatch(d -> d.role == Document.Role.MAIN
                     && DocumentFormat.ofFileName(d.fileName).map(DocumentFormat::isWord).orElse(false));
             if (!hasWordMain) {
@@ -367,7 +426,9 @@ public class SubmissionService {
             throw GateProblems.UNSUPPORTED_DOCUMENT_TYPE.exception(
                     "This call accepts " + accepted + " as " + role.name().toLowerCase() + " documents");
         }
-        List<Document> documents = Document.ofSubmission(id);
+        // A refused document's bytes are gone: it takes neither a file's place nor room.
+        List<Document> documents = Document.ofSubmission(id).stream()
+                .filter(d -> d.status != Document.Status.REFUSED).toList();
         if (documents.size() >= call.maxFiles) {
             throw SubmissionProblems.TOO_MANY_FILES.exception(
                     "This call accepts at most " + call.maxFiles + " files per submission");
@@ -381,8 +442,23 @@ public class SubmissionService {
         return limit;
     }
 
+    /** Every document has the gate's verdict and none was refused: a receipt names only checked documents. */
+    private static void requireChecked(List<Document> documents) {
+        for (Document document : documents) {
+            if (document.status == Document.Status.CHECKING) {
+                throw SubmissionProblems.DOCUMENT_BEING_CHECKED.exception("'" + document.fileName
+                        + "' is still being checked; submit once its status is ACCEPTED",
+                        Map.of("Retry-After", CHECK_RETRY_AFTER_SECONDS));
+            }
+            if (document.status == Document.Status.REFUSED) {
+                throw SubmissionProblems.DOCUMENT_REFUSED.exception("'" + document.fileName + "' was refused ("
+                        + document.refusalTitle + "): remove it before submitting");
+            }
+        }
+    }
+
     private Document record(Contributor who, UUID id, Document.Role role, UUID documentId, String fileName,
-            DocumentFormat format, Spooled stored) {
+            DocumentFormat format, String key, Digest stored, Document.Status status) {
         Submission submission = Submission.lockOwned(id, who.organisationId())
                 .orElseThrow(() -> ApiException.notFound("Submission " + id));
         // Re-checked under the lock: two parallel uploads must not both pass the limits.
@@ -394,12 +470,19 @@ public class SubmissionService {
         document.id = documentId;
         document.submissionId = id;
         document.role = role;
-        document.objectKey = stored.key();
+        document.objectKey = key;
         document.fileName = fileName;
         document.contentType = format.mediaType;
         document.sizeBytes = stored.size();
         document.sha256 = stored.sha256();
         document.createdAt = Instant.now();
+        document.status = status;
+        if (status == Document.Status.CHECKING) {
+            document.nextCheckAt = document.createdAt;
+            checksDue.fire(new DocumentChecks.Due());
+        } else {
+            document.checkedAt = document.createdAt;
+        }
         document.persist();
         submission.updatedAt = document.createdAt;
         return document;

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.callsforinput.gate.GateProblems;
 import org.callsforinput.platform.problem.ApiException;
+import org.callsforinput.platform.storage.Digest;
 import org.callsforinput.platform.storage.ObjectMissingException;
 import org.callsforinput.platform.storage.ObjectStorage;
 import org.callsforinput.platform.storage.SizeLimitExceededException;
@@ -43,13 +44,31 @@ public class DocumentStore {
      */
     public Spooled put(String key, InputStream body, long limit, Long contentLength, String fileName, OutputStream scan) {
         try {
-            return storage.putSpooled(key, body, limit, contentLength, "application/octet-stream",
-                    Map.of("original-name", URLEncoder.encode(fileName, StandardCharsets.UTF_8)), scan);
+            return storage.putSpooled(key, body, limit, contentLength, "application/octet-stream", metadata(fileName), scan);
         } catch (SizeLimitExceededException e) {
             throw tooLarge(limit);
         } catch (SourceFailedException e) {
             throw GateProblems.UPLOAD_INTERRUPTED.exception("The upload ended before the file was complete");
         }
+    }
+
+    /**
+     * Streams {@code body} to {@code key} while hashing it, refusing it while streaming once it exceeds {@code limit}
+     * bytes, with no local copy: for a large document, which the background check reads back from storage.
+     */
+    public Digest putForCheck(String key, InputStream body, long limit, long contentLength, String fileName) {
+        try {
+            return storage.putLimited(key, body, limit, contentLength, "application/octet-stream", metadata(fileName));
+        } catch (SizeLimitExceededException e) {
+            throw tooLarge(limit);
+        } catch (SourceFailedException e) {
+            throw GateProblems.UPLOAD_INTERRUPTED.exception("The upload ended before the file was complete");
+        }
+    }
+
+    /** The size of a stored object; empty when there is none. */
+    public Optional<Long> size(String key) {
+        return storage.size(key);
     }
 
     /**
@@ -84,6 +103,10 @@ public class DocumentStore {
 
     public String bucket() {
         return storage.bucket();
+    }
+
+    private static Map<String, String> metadata(String fileName) {
+        return Map.of("original-name", URLEncoder.encode(fileName, StandardCharsets.UTF_8));
     }
 
     private static ApiException tooLarge(long limit) {
