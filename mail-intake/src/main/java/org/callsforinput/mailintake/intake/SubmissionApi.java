@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,9 +38,13 @@ public class SubmissionApi {
             return status >= 200 && status < 300;
         }
 
-        /** Worth trying again later: the service or something behind it is away, or the first try still runs. */
+        /**
+         * Worth trying again later: the service or something behind it is away, the first try still runs, or a large
+         * attachment is still being checked (submitting waits for its verdict).
+         */
         public boolean transientFailure() {
-            return status >= 500 || status == 409 && "idempotency-key-in-progress".equals(problemType()) || status == 429;
+            return status >= 500 || status == 429 || status == 409
+                    && List.of("idempotency-key-in-progress", "document-being-checked").contains(problemType());
         }
 
         public String problemType() {
@@ -47,7 +52,8 @@ public class SubmissionApi {
                 return "";
             }
             String type = body.get("type").asText();
-            return type.substring(type.lastIndexOf('/') + 1);
+            // urn:calls-for-input:problem:<slug>
+            return type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1);
         }
 
         /** The problem's detail, else its title: safe to show the sender (problem bodies never carry internals). */
