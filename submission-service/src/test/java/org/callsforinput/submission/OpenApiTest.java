@@ -52,6 +52,14 @@ class OpenApiTest {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("components.schemas", hasKey("Problem"))
+                // Large documents: 202, the document CHECKING (its schema generated from DocumentView)
+                .body("components.schemas", hasKey("DocumentView"))
+                .body("components.responses.StoredForCheck.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/DocumentView"))
+                .body("paths.'/submissions/{id}/documents'.post.responses.'202'.'$ref'",
+                        equalTo("#/components/responses/StoredForCheck"))
+                .body("paths.'/submissions/{id}/uploads/{uploadId}/complete'.post.responses.'202'.'$ref'",
+                        equalTo("#/components/responses/StoredForCheck"))
                 .body("components.securitySchemes.oidc.scheme", equalTo("bearer"))
                 .body("paths.'/submissions/{id}/submit'.post.responses.default.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))

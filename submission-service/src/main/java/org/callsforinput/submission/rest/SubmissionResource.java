@@ -196,11 +196,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "201", description = "The stored document", headers = @Header(name = HttpHeaders.LOCATION,
             description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "202", description = "A large document (from submission.documents.check-after-storage-from, 64 MiB by "
-            + "default) stored and recorded CHECKING: the document gate's verdict follows; GET the Location until its status is "
-            + "ACCEPTED or REFUSED (with the refusal's problem)", headers = @Header(name = HttpHeaders.LOCATION,
-            description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "202", ref = "StoredForCheck")
     @APIResponse(responseCode = "400", description = "No usable file name, an empty file, or an interrupted upload",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "invalid-file-name", ref = "invalid-file-name"),
@@ -279,11 +275,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "201", description = "The stored document", headers = @Header(name = HttpHeaders.LOCATION,
             description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "202", description = "A large document (from submission.documents.check-after-storage-from, 64 MiB by "
-            + "default) stored and recorded CHECKING: the document gate's verdict follows; GET the Location until its status is "
-            + "ACCEPTED or REFUSED (with the refusal's problem)", headers = @Header(name = HttpHeaders.LOCATION,
-            description = "/submissions/{id}/documents/{documentId}", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "202", ref = "StoredForCheck")
     @APIResponse(responseCode = "400", description = "The uploaded file is empty",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "empty-file", ref = "empty-file")))
     @APIResponse(responseCode = "404", ref = "NotFound")
