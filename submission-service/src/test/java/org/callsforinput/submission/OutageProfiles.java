@@ -10,16 +10,23 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /** Test profiles in which one component is away: its address is a loopback port that nothing listens on. */
 final class OutageProfiles {
 
-    /**
-     * Kafka's port for {@link KafkaDown}; the test starts a broker there when it wants Kafka back. Kept in a system
-     * property: the profile and the test may be loaded by different class loaders, which must agree on it.
-     */
+    /** Kafka's port for {@link KafkaDown}; the test starts a broker there when it wants Kafka back. */
     static int kafkaPort() {
+        return awayPort("kafka");
+    }
+
+    /**
+     * A loopback port for {@code component}, free when first asked for and the same afterwards, where a test starts a
+     * {@link org.callsforinput.testing.TcpProxy} to bring the component back. Kept in a system property: the profile
+     * and the test may be loaded by different class loaders, which must agree on it.
+     */
+    static int awayPort(String component) {
         synchronized (System.class) {
-            String port = System.getProperty("test.outage.kafka-port");
+            String key = "test.outage." + component + "-port";
+            String port = System.getProperty(key);
             if (port == null) {
                 port = Integer.toString(freePort());
-                System.setProperty("test.outage.kafka-port", port);
+                System.setProperty(key, port);
             }
             return Integer.parseInt(port);
         }
